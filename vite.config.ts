@@ -1,0 +1,15 @@
+import { full as emoji } from 'markdown-it-emoji'
+import { defineConfig } from 'vite'
+import { deckQrCode } from './plugins/qr-code'
+
+export default defineConfig({
+  slidev: {
+    markdown: {
+      // `:rabbit:` in slides.md renders as the emoji, as it did in the talk's original slides.
+      markdownSetup(md) {
+        md.use(emoji)
+      },
+    },
+  },
+  plugins: [deckQrCode()],
+})
