@@ -1,0 +1,168 @@
+import jsQR from 'jsqr'
+import { deck, demos, folderUrl, repoUrl } from '../../data/deck'
+import { readSlides, slideNumber } from '../support/slides'
+import { normalize, readTalk } from '../support/talk'
+import { currentSlide, expect, openSlide, slideHeadings, test } from './fixtures'
+
+const slides = readSlides()
+const talk = readTalk()
+
+test.describe('every slide', () => {
+  for (const slide of slides) {
+    test(`a shared link opens slide ${slide.no} "${slide.heading}"`, async ({ page }) => {
+      await openSlide(page, slide.no)
+      const headings = slideHeadings(page)
+      await expect(headings).toHaveCount(1)
+      expect(normalize(await headings.innerText())).toBe(normalize(slide.heading))
+      await expect(page).toHaveURL(new RegExp(`/${slide.no}$`))
+    })
+  }
+})
+
+test.describe('the talk', () => {
+  test('has as many slides as the original, with backup slides only added after them', () => {
+    expect(slides.length).toBeGreaterThanOrEqual(talk.length)
+  })
+
+  test('every line of the original talk is on the deck, in order', async ({ page }) => {
+    // The deck keeps the talk's slides in order; slides it adds (demo backups) sit between them.
+    let deckNo = 1
+    for (const original of talk) {
+      let found = false
+      while (!found && deckNo <= slides.length) {
+        await openSlide(page, deckNo)
+        // textContent, not innerText: styling (an uppercase badge) must not change the words.
+        const text = normalize(await currentSlide(page).textContent() ?? '')
+        found = original.lines.every(line => text.includes(normalize(line)))
+        deckNo++
+      }
+      expect(found, `slide ${original.no} of the talk: ${original.lines.join(' / ')}`).toBe(true)
+    }
+  })
+
+  test('emoji show as emoji, never as :shortcodes:', async ({ page }) => {
+    for (const [heading, emoji] of [['Rust locally', '🐰'], ['Rust in CI', '🔥'], ['CI is a different 👽', '👽']]) {
+      await openSlide(page, slideNumber(slides, heading))
+      const text = await currentSlide(page).innerText()
+      expect(text).toContain(emoji)
+      expect(text).not.toMatch(/:[a-z_]+:/)
+    }
+  })
+
+  test('the two man pages read as terminal prompts', async ({ page }) => {
+    for (const command of ['man Rust', 'man cargo']) {
+      await openSlide(page, slideNumber(slides, `$ ${command}`))
+      const prompt = slideHeadings(page).locator('.shell-prompt')
+      await expect(prompt).toHaveText(`$ ${command}`)
+      expect(await prompt.evaluate(el => getComputedStyle(el).fontFamily)).toContain('JetBrains Mono')
+    }
+  })
+})
+
+test.describe('the speaker', () => {
+  test('moves one slide with ArrowRight and back with ArrowLeft', async ({ page }) => {
+    await openSlide(page, 2)
+    await page.keyboard.press('ArrowRight')
+    await expect(page).toHaveURL(/\/3$/)
+    await expect(slideHeadings(page)).toHaveText(slides[2].heading)
+    await page.keyboard.press('ArrowLeft')
+    await expect(page).toHaveURL(/\/2$/)
+    await expect(slideHeadings(page)).toHaveText(slides[1].heading)
+  })
+
+  test('stays on the same slide after a reload', async ({ page }) => {
+    await openSlide(page, 9)
+    await page.reload()
+    await expect(page).toHaveURL(/\/9$/)
+    await expect(slideHeadings(page)).toHaveText(slides[8].heading)
+  })
+
+  test('sees the notes of "Cargo is your friend" (slide 9) in the presenter view', async ({ page }) => {
+    const no = slideNumber(slides, 'Cargo is your friend')
+    expect(no).toBe(9)
+    await page.goto(`presenter/${no}`)
+    const notes = page.locator('.slidev-note').first()
+    await expect(notes).toContainText('Show sample app')
+    await expect(notes).toContainText('Show timings')
+    await expect(notes.locator('ol > li')).toHaveCount(2)
+  })
+
+  test('opens the overview with "o" and sees every slide', async ({ page }) => {
+    await openSlide(page, 1)
+    await page.keyboard.press('o')
+    const overview = page.locator('.z-modal .grid > .relative')
+    await expect(overview).toHaveCount(slides.length)
+    await page.keyboard.press('Escape')
+    await expect(overview).toHaveCount(0)
+  })
+})
+
+test.describe('the audience', () => {
+  test('follows each demo card to its folder of the demo repository', async ({ page }) => {
+    const cards = [
+      ['Cargo is your friend', demos.local],
+      ['The new kid on the block Dagger', demos.ci],
+      ['Prod: Tune those binary settings!', demos.production],
+      ['Bonus: Actually statically linked binaries', demos.musl],
+    ] as const
+    for (const [heading, demo] of cards) {
+      await openSlide(page, slideNumber(slides, heading))
+      const card = currentSlide(page).locator('a.demo-link')
+      await expect(card).toHaveAttribute('href', folderUrl(demo.folder))
+      await expect(card).toContainText(demo.label)
+      await expect(card).toContainText(`${demo.folder}/`)
+    }
+  })
+
+  test('can write to the speaker and find the repository from the closing slide', async ({ page }) => {
+    await openSlide(page, slideNumber(slides, 'Questions?'))
+    await expect(currentSlide(page).locator(`a[href="mailto:${deck.feedbackEmail}"]`)).toHaveText(deck.feedbackEmail)
+    await expect(currentSlide(page).locator(`a[href="${repoUrl}"]`)).toBeVisible()
+  })
+
+  test('scans the QR code on the last slide and gets the deck\'s public URL', async ({ page }) => {
+    await openSlide(page, slides.length)
+    const code = currentSlide(page).locator('.slides-qr__code')
+    await expect(code).toHaveAttribute('role', 'img')
+    const shot = await code.screenshot()
+    const { width, height, data } = await page.evaluate(async (png) => {
+      const bitmap = await createImageBitmap(new Blob([new Uint8Array(png)], { type: 'image/png' }))
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
+      const ctx = canvas.getContext('2d')!
+      ctx.drawImage(bitmap, 0, 0)
+      const image = ctx.getImageData(0, 0, bitmap.width, bitmap.height)
+      return { width: image.width, height: image.height, data: Array.from(image.data) }
+    }, Array.from(shot))
+    const decoded = jsQR(new Uint8ClampedArray(data), width, height)
+    expect(decoded?.data).toBe(deck.publicUrl)
+    await expect(currentSlide(page).locator('figcaption')).toHaveText(deck.publicUrl)
+  })
+
+  test('sees the deck in English, with a text alternative for every image', async ({ page }) => {
+    await openSlide(page, 1)
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+    for (const slide of slides) {
+      await openSlide(page, slide.no)
+      const images = currentSlide(page).locator('img, svg[role="img"], [role="img"]')
+      for (const image of await images.all()) {
+        const label = await image.evaluate(el => el.getAttribute('alt') ?? el.getAttribute('aria-label') ?? '')
+        expect(label.trim(), `slide ${slide.no}`).not.toBe('')
+      }
+    }
+  })
+})
+
+test('a request to another host is caught and fails the test', async ({ page, problems }) => {
+  await openSlide(page, 1)
+  await page.evaluate(() => {
+    const img = document.createElement('img')
+    img.src = 'https://example.com/tracker.png'
+    img.alt = ''
+    document.body.append(img)
+  })
+  await expect.poll(() => problems.offsite).toContain('https://example.com/tracker.png')
+  // The guard worked; clear what it caught so this test itself passes.
+  problems.offsite.length = 0
+  problems.failed.length = 0
+  problems.errors.length = 0
+})

@@ -1,0 +1,75 @@
+import type { Page } from '@playwright/test'
+import { test as base, expect } from '@playwright/test'
+
+export interface PageProblems {
+  /** Requests that went, or tried to go, to any host but the deck's server. */
+  offsite: string[]
+  /** Requests that failed or answered with an error status. */
+  failed: string[]
+  /** Console errors and uncaught exceptions. */
+  errors: string[]
+}
+
+/**
+ * Every test gets a page that blocks and records requests to other hosts, and records failed
+ * requests and console errors. A test fails if any were seen, unless it takes them over with
+ * `problems.expect…` itself.
+ */
+export const test = base.extend<{ problems: PageProblems }>({
+  problems: [async ({ page, baseURL }, use) => {
+    const origin = new URL(baseURL!).origin
+    const problems: PageProblems = { offsite: [], failed: [], errors: [] }
+    /** Deep links answered by 404.html (see below), whose 404 the browser also logs as an error. */
+    const deepLinks = new Set<string>()
+    await page.context().route('**/*', (route) => {
+      const url = route.request().url()
+      if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:'))
+        return route.continue()
+      problems.offsite.push(url)
+      return route.abort('blockedbyclient')
+    })
+    page.on('console', (msg) => {
+      const deepLink404 = msg.text().startsWith('Failed to load resource') && deepLinks.has(msg.location().url)
+      if (msg.type() === 'error' && !deepLink404)
+        problems.errors.push(`${page.url()}: ${msg.text()}`)
+    })
+    page.on('pageerror', err => problems.errors.push(`${page.url()}: ${err.message}`))
+    page.on('requestfailed', (req) => {
+      // ERR_ABORTED: the page navigated away (the next deep link) while the request was in flight.
+      if (!problems.offsite.includes(req.url()) && req.failure()?.errorText !== 'net::ERR_ABORTED')
+        problems.failed.push(`${req.url()} (${req.failure()?.errorText})`)
+    })
+    page.on('response', (res) => {
+      // A deep link on GitHub Pages is answered by 404.html with status 404: that is how the
+      // single-page app is reached, not a failure. Any other error status is.
+      const deepLink = res.request().isNavigationRequest() && res.status() === 404
+      if (deepLink)
+        deepLinks.add(res.url())
+      if (res.status() >= 400 && !deepLink)
+        problems.failed.push(`${res.url()} (${res.status()})`)
+    })
+    await use(problems)
+    expect(problems.offsite, 'requests to other hosts').toEqual([])
+    expect(problems.failed, 'failed requests').toEqual([])
+    expect(problems.errors, 'console errors').toEqual([])
+  }, { auto: true }],
+})
+
+export { expect }
+
+/** Opens slide `no` by its URL and waits until it is shown (slides load lazily: wait for its heading). */
+export async function openSlide(page: Page, no: number, prefix = ''): Promise<void> {
+  await page.goto(`${prefix}${no}`)
+  await expect(slideHeadings(page).first()).toBeVisible()
+  await page.evaluate(() => document.fonts.ready)
+}
+
+/** The slide on screen (in play mode, Slidev keeps only the current slide visible). */
+export function currentSlide(page: Page) {
+  return page.locator('#slide-content .slidev-page:visible').last()
+}
+
+/** The visible headings of the slide on screen. */
+export function slideHeadings(page: Page) {
+  return currentSlide(page).locator('h1, h2, h3, h4, h5, h6')
+}

@@ -1,0 +1,63 @@
+import { mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import DemoLink from '../../components/DemoLink.vue'
+import RepoLink from '../../components/RepoLink.vue'
+import ShellPrompt from '../../components/ShellPrompt.vue'
+import SlideNumber from '../../components/SlideNumber.vue'
+import SlidesQrCode from '../../components/SlidesQrCode.vue'
+import { deck, demos, folderUrl, repoLabel, repoUrl } from '../../data/deck'
+
+describe('demoLink', () => {
+  it('shows the folder, the description and the talk\'s link text, and links to the folder', () => {
+    const card = mount(DemoLink, { props: { id: 'musl' } })
+    const link = card.get('a')
+    expect(link.attributes('href')).toBe(folderUrl('02-ci/musl/cross-compile-musl'))
+    expect(link.attributes('rel')).toContain('noopener')
+    expect(card.text()).toContain('02-ci/musl/cross-compile-musl/')
+    expect(card.text()).toContain(demos.musl.label)
+    expect(card.text()).toContain('A fully static musl build')
+  })
+
+  it('renders `code` in a description as code', () => {
+    const card = mount(DemoLink, { props: { id: 'local' } })
+    expect(card.findAll('.demo-link__description code').map(c => c.text())).toEqual(['cargo build --timings'])
+    expect(card.text()).not.toContain('`')
+  })
+
+  it('fails loudly for a demo that does not exist', () => {
+    expect(() => mount(DemoLink, { props: { id: 'nope' as never } })).toThrow(/no such demo.*local/)
+  })
+})
+
+describe('repoLink', () => {
+  it('links the repository with a scheme', () => {
+    const link = mount(RepoLink).get('a')
+    expect(link.attributes('href')).toBe(repoUrl)
+    expect(link.text()).toBe(repoLabel)
+  })
+})
+
+describe('shellPrompt', () => {
+  it('reads as a command typed at a prompt', () => {
+    const prompt = mount(ShellPrompt, { slots: { default: 'man cargo' } })
+    expect(prompt.text()).toBe('$ man cargo')
+  })
+})
+
+describe('slideNumber', () => {
+  it('shows and labels the slide number', () => {
+    const n = mount(SlideNumber, { props: { no: 12 } })
+    expect(n.text()).toBe('12')
+    expect(n.attributes('aria-label')).toBe('Slide 12')
+  })
+})
+
+describe('slidesQrCode', () => {
+  it('embeds an SVG QR code with a label and prints the URL under it', () => {
+    const qr = mount(SlidesQrCode)
+    expect(qr.find('svg').exists()).toBe(true)
+    expect(qr.get('[role="img"]').attributes('aria-label')).toContain(deck.publicUrl)
+    expect(qr.get('figcaption a').attributes('href')).toBe(deck.publicUrl)
+    expect(qr.get('figcaption').text()).toBe(deck.publicUrl)
+  })
+})
