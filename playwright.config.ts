@@ -2,7 +2,9 @@ import process from 'node:process'
 import { defineConfig } from '@playwright/test'
 import { chromiumArgs, chromiumExecutable } from './scripts/chromium'
 
+// DECK_PORT and DECK_DIST let several test runs share a machine (each its own build and port).
 const port = Number(process.env.DECK_PORT ?? 4173)
+const dist = process.env.DECK_DIST ?? 'dist'
 
 /** End-to-end tests drive Chromium against the built site (`npm run build` first). */
 export default defineConfig({
@@ -11,7 +13,7 @@ export default defineConfig({
   workers: 2,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: 'list',
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     viewport: { width: 1280, height: 720 },
@@ -21,7 +23,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node scripts/serve.ts dist --port ${port}`,
+    command: `node scripts/serve.ts ${dist} --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     stdout: 'ignore',
