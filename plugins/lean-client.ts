@@ -1,0 +1,110 @@
+import type { ResolvedSlidevOptions } from '@slidev/types'
+import type { Plugin } from 'vite'
+import { fileURLToPath } from 'node:url'
+
+const local = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+
+const twoslashOff = local('./client/twoslash-off.ts')
+const floatingVueLazy = local('./client/floating-vue-lazy.ts')
+const emptyCss = local('./client/empty.css')
+const roughNotationLazy = local('./client/rough-notation-lazy.ts')
+const motionLazy = local('./client/motion-lazy.ts')
+const drauuOff = local('./client/drauu-off.ts')
+const slidevClient = '/@slidev/client/'
+const deferredHelper = local('./client/deferred.ts')
+
+/**
+ * Components of Slidev's client that slide 1 does not need, by the file that imports them:
+ * `deferred` ones load once the page has settled, `onDemand` ones the first time they render.
+ */
+const lateComponents: Array<{ importer: string, source: string, load: 'deferred' | 'onDemand' }> = [
+  // The dialogs: overview (o), go to (g), context menu, info. Their code includes a fuzzy search.
+  { importer: '/@slidev/client/pages/play.vue', source: '../internals/Controls.vue', load: 'deferred' },
+  // The toolbar that shows when the pointer is near the bottom left corner, with its settings menu.
+  { importer: '/@slidev/client/pages/play.vue', source: '../internals/NavControls.vue', load: 'deferred' },
+  // Handles of draggable elements (`v-drag`), which this deck does not use.
+  { importer: '/@slidev/client/internals/SlidesShow.vue', source: './DragControl.vue', load: 'onDemand' },
+]
+const latePrefix = '\0deck-late:'
+
+/**
+ * Slidev's `manualChunks` puts every `/node_modules/@vue…` module into the `modules/vue` chunk that
+ * slide 1 loads, `@vueuse/motion` included; these stay in chunks of their own, loaded when used.
+ */
+const ownChunk = /\/node_modules\/@vueuse\/motion\//
+
+/**
+ * Keeps code that slide 1 does not need out of the built deck's first load. Slidev's client
+ * imports a few things eagerly that this deck either never uses or needs only later:
+ *
+ * - Vue's template compiler: Slidev points `vue` at the full build, but every component of the
+ *   deck and of Slidev is compiled ahead of time, so the built site gets the runtime-only build
+ *   (about 20 KiB gzip). A component with a `template:` string would not render: write SFCs.
+ * - YAML: the client imports `parseRangeString` from `@slidev/parser/core`, which pulls in a YAML
+ *   parser; the same function comes from `@slidev/parser/utils` without it.
+ * - twoslash: with `twoslash: false` in the headmatter there are no twoslash popups, so its Vue
+ *   plugin and styles are left out, and floating-vue (tooltips) loads only when a tooltip is shown.
+ * - `v-mark`'s drawing library and `v-motion`'s animation library load when a slide first uses them.
+ * - drawings: with `drawings.enabled: false` the drawing library is left out.
+ * - Dialogs, the hover toolbar and drag handles load after slide 1 (`lateComponents`).
+ *
+ * Only the build is changed; `slidev` (dev) and `slidev export` run Slidev as it is.
+ * tests/e2e checks that every slide, the presenter view and the overview still work.
+ */
+export function leanClient(options: Pick<ResolvedSlidevOptions, 'data' | 'mode'>): Plugin {
+  const twoslash = options.data.config.twoslash
+  const twoslashOn = twoslash === true || twoslash === options.mode
+  const drawings = options.data.config.drawings.enabled
+  const drawingsOn = drawings === true || drawings === options.mode
+  return {
+    name: 'deck-lean-client',
+    apply: 'build',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      // Slidev aliases `vue` to this file; the runtime-only build sits next to it.
+      if (source.endsWith('/vue/dist/vue.esm-bundler.js'))
+        return source.replace(/vue\.esm-bundler\.js$/, 'vue.runtime.esm-bundler.js')
+      const from = importer?.replaceAll('\\', '/').replace(/\?.*$/, '')
+      if (source === '@slidev/parser/core' && from?.endsWith('/@slidev/client/logic/utils.ts'))
+        return this.resolve('@slidev/parser/utils', importer, { skipSelf: true })
+      if (source === '@slidev/rough-notation' && from?.endsWith(`${slidevClient}modules/v-mark.ts`))
+        return roughNotationLazy
+      if (source === '@vueuse/motion' && from?.endsWith(`${slidevClient}modules/v-motion.ts`))
+        return motionLazy
+      if (source === 'drauu' && !drawingsOn && from?.includes(slidevClient))
+        return drauuOff
+      const late = lateComponents.find(c => c.source === source && from?.endsWith(c.importer))
+      if (late) {
+        const resolved = await this.resolve(source, importer, { skipSelf: true })
+        return resolved && `${latePrefix}${late.load}:${resolved.id}`
+      }
+      if (twoslashOn)
+        return undefined
+      if (source === '@shikijs/vitepress-twoslash/client')
+        return twoslashOff
+      if (source === '@shikijs/vitepress-twoslash/style.css')
+        return emptyCss
+      if (source === 'floating-vue' && from?.includes(slidevClient))
+        return floatingVueLazy
+      return undefined
+    },
+    outputOptions(output) {
+      const slidevChunks = output.manualChunks
+      if (typeof slidevChunks !== 'function')
+        return undefined
+      return {
+        ...output,
+        manualChunks: (id, meta) => ownChunk.test(id) ? undefined : slidevChunks(id, meta),
+      }
+    },
+    load(id) {
+      if (!id.startsWith(latePrefix))
+        return undefined
+      const [load, ...path] = id.slice(latePrefix.length).split(':')
+      return [
+        `import { ${load} } from ${JSON.stringify(deferredHelper)}`,
+        `export default ${load}(() => import(${JSON.stringify(path.join(':'))}))`,
+      ].join('\n')
+    },
+  }
+}
