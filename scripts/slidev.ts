@@ -1,0 +1,129 @@
+import { spawn } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { createConnection } from 'node:net'
+import { dirname, join, resolve } from 'node:path'
+import process from 'node:process'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { parseSync } from '@slidev/parser'
+import { exportBrowserArgs } from './chromium.ts'
+
+/** The repository root: every path the scripts print or take is relative to it. */
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+
+const slidevCli = join(root, 'node_modules/@slidev/cli/bin/slidev.mjs')
+
+/** True when `moduleUrl` is the script node was started with. */
+export function isMain(moduleUrl: string): boolean {
+  return !!process.argv[1] && moduleUrl === pathToFileURL(resolve(process.argv[1])).href
+}
+
+/** `exportFilename` from the headmatter of slides.md: the PDFs are named after it. */
+export function exportFilename(entry = join(root, 'slides.md')): string {
+  const { slides } = parseSync(readFileSync(entry, 'utf8'), entry)
+  const name = slides[0]?.frontmatter.exportFilename
+  if (typeof name !== 'string' || !name)
+    throw new Error(`${entry}: the headmatter has no exportFilename`)
+  return name
+}
+
+/** Runs the Slidev CLI in the repository root; rejects when it fails. */
+export function runSlidev(args: string[]): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [slidevCli, ...args], { cwd: root, stdio: 'inherit' })
+    child.on('error', fail)
+    child.on('exit', (code, signal) => code === 0
+      ? done()
+      : fail(new Error(`slidev ${args.join(' ')} failed (${signal ?? `exit code ${code}`})`)))
+  })
+}
+
+/**
+ * Slidev's build serves the fresh site on this fixed port while it exports the PDF into it
+ * (`download`), and crashes if the port is taken: two builds must not overlap.
+ */
+export const SLIDEV_BUILD_EXPORT_PORT = 12445
+
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = createConnection({ port, host: '127.0.0.1' })
+    socket.once('connect', () => {
+      socket.destroy()
+      done(true)
+    })
+    socket.once('error', () => done(false))
+  })
+}
+
+async function waitForFreePort(port: number, timeoutMs = 120_000): Promise<void> {
+  const until = Date.now() + timeoutMs
+  let told = false
+  while (await portInUse(port)) {
+    if (Date.now() > until)
+      throw new Error(`port ${port} is still in use: another Slidev build or export is running`)
+    if (!told) {
+      console.log(`Port ${port} is in use (another Slidev build exporting its PDF?); waiting for it.`)
+      told = true
+    }
+    await new Promise(r => setTimeout(r, 500))
+  }
+}
+
+export interface BuildOptions {
+  /** Output folder (Slidev's `--out`), relative to the repository root. Default `dist`. */
+  out?: string
+  /** `--base` for a site served below the domain root, e.g. `/building-rust-for-production/`. */
+  base?: string
+  /** Export the slides PDF into the site and show Slidev's download button. Default true. */
+  download?: boolean
+  /** Further `slidev build` arguments, passed through as given. */
+  args?: string[]
+}
+
+/**
+ * Builds the static site with Slidev. With `download`, Slidev exports the slides PDF into the site
+ * during the build (with the Chromium that scripts/chromium.ts resolves), once per build: the
+ * download button, `npm run export` and the deploy all use that one file.
+ */
+export async function buildSite({ out = 'dist', base, download = true, args = [] }: BuildOptions = {}): Promise<string> {
+  const cli = ['build', '--out', out, ...(base ? ['--base', base] : []), ...args]
+  if (download) {
+    // --with-toc: the PDF's outline lists the slide titles (setup/preparser.ts makes them readable).
+    cli.push('--download', '--with-toc', ...exportBrowserArgs())
+    await waitForFreePort(SLIDEV_BUILD_EXPORT_PORT)
+  }
+  await runSlidev(cli)
+  const dir = resolve(root, out)
+  if (download) {
+    const pdf = join(dir, `${exportFilename()}.pdf`)
+    if (!existsSync(pdf))
+      throw new Error(`slidev build did not write ${pdf}`)
+  }
+  return dir
+}
+
+/** The base a built site was built for, read from the asset URLs in its index.html. */
+export function siteBase(dir: string): string {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8')
+  const asset = html.match(/(?:src|href)="([^"]*?)assets\//)
+  return asset ? asset[1] || '/' : '/'
+}
+
+/** Splits `--name value` options off a command line; the rest is returned as `rest`. */
+export function parseArgs(argv: string[], names: string[]): { options: Record<string, string>, rest: string[] } {
+  const options: Record<string, string> = {}
+  const rest: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2)
+    const name = flag.replace(/^--/, '')
+    if (flag.startsWith('--') && names.includes(name)) {
+      const value = inline ?? argv[++i]
+      if (value === undefined || value.startsWith('--'))
+        throw new Error(`${flag} needs a value`)
+      options[name] = value
+    }
+    else {
+      rest.push(argv[i])
+    }
+  }
+  return { options, rest }
+}
