@@ -1,0 +1,112 @@
+import type { Page } from '@playwright/test'
+import { demos, figuresSourceLabel, fileUrl, publishedFigures, releaseOptimizedProfile } from '../../data/deck'
+import { readBackups } from '../support/backups'
+import { normalize } from '../support/talk'
+import { currentSlide, expect, openSlide, slideHeadings, test } from './fixtures'
+
+const backups = readBackups()
+
+/** Text as a reader reads it: no-break spaces are spaces, typographic quotes are plain. */
+const read = (s: string) => normalize(s.replace(/\u00A0/g, ' '))
+
+/** Bottom edges of the slide's content that lie below the slide itself (overflow), if any. */
+async function overflow(page: Page): Promise<string[]> {
+  return currentSlide(page).evaluate((slide) => {
+    const bottom = slide.getBoundingClientRect().bottom
+    return [
+      ...slide.querySelectorAll('.slidev-layout > *:not(.backup-tag)'),
+    ]
+      .filter(el => el.getBoundingClientRect().bottom > bottom + 1)
+      .map(el => `${el.tagName.toLowerCase()}: ${(el.textContent ?? '').slice(0, 40)}`)
+  })
+}
+
+test.describe('a reader who missed a demo', () => {
+  for (const b of backups) {
+    test(`reads slide ${b.no} "${b.heading}", tagged as a backup of ${demos[b.demo].folder}, with highlighted code`, async ({ page }) => {
+      await openSlide(page, b.no)
+      await expect(slideHeadings(page)).toHaveCount(1)
+      expect(read(await slideHeadings(page).textContent() ?? '')).toBe(read(b.heading))
+
+      const tag = currentSlide(page).locator('.backup-tag')
+      await expect(tag).toBeVisible()
+      expect(read(await tag.textContent() ?? '')).toBe(`Demo backup · ${demos[b.demo].folder}`)
+
+      const blocks = currentSlide(page).locator('pre.shiki')
+      await expect(blocks).toHaveCount(b.codeBlocks)
+      for (const block of await blocks.all()) {
+        await expect(block).toBeVisible()
+        // shiki wraps tokens in spans coloured by the theme: a highlighted block has several colours.
+        const colours = await block.locator('.line > span').evaluateAll(spans =>
+          new Set(spans.map(s => getComputedStyle(s).color)).size)
+        expect(colours, 'token colours').toBeGreaterThan(1)
+      }
+
+      expect(await overflow(page), 'content below the slide').toEqual([])
+    })
+  }
+})
+
+const charts = {
+  binarySizeMB: { unit: 'MB', what: 'the binary sizes' },
+  buildTimeSeconds: { unit: 's', what: 'the build times' },
+  benchMilliseconds: { unit: 'ms', what: 'the bench timings' },
+} as const
+
+test.describe('a reader of the production backup', () => {
+  for (const b of backups) {
+    for (const figure of b.charts as (keyof typeof charts)[]) {
+      test(`sees ${charts[figure].what} as published, with their source (slide ${b.no})`, async ({ page }) => {
+        const figures: readonly { build: string, value: number, stddev?: number }[] = publishedFigures[figure]
+        const expected = figures.map(f => [
+          f.value.toLocaleString('en-US'),
+          f.stddev === undefined
+            ? ''
+            : `± ${f.stddev.toLocaleString('en-US')}`,
+          charts[figure].unit,
+        ].filter(Boolean).join(' '))
+
+        await openSlide(page, b.no)
+        const chart = currentSlide(page).locator('figure.bar-chart')
+        await expect(chart).toHaveCount(1)
+
+        expect(await chart.locator('.bar-chart__label').allTextContents()).toEqual(figures.map(f => f.build))
+        expect((await chart.locator('.bar-chart__value').allTextContents()).map(read)).toEqual(expected)
+
+        // Bars are as long as their values say.
+        const widths = await chart.locator('rect').evaluateAll(rects => rects.map(r => r.getBoundingClientRect().width))
+        const max = Math.max(...figures.map(f => f.value))
+        figures.forEach((f, i) => expect(widths[i] / widths[0]).toBeCloseTo(f.value / figures[0].value, 2))
+        expect(widths[figures.findIndex(f => f.value === max)]).toBe(Math.max(...widths))
+
+        const svg = chart.locator('svg')
+        await expect(svg).toHaveAttribute('role', 'img')
+        const label = read(await svg.getAttribute('aria-label') ?? '')
+        for (const [i, f] of figures.entries())
+          expect(label).toContain(`${f.build} ${expected[i]}`)
+
+        const source = chart.locator('.bar-chart__source')
+        await expect(source).toBeVisible()
+        expect(read(await source.textContent() ?? '')).toContain(`Source: ${figuresSourceLabel}`)
+        await expect(source.locator('a')).toHaveAttribute('href', fileUrl(publishedFigures.source))
+      })
+    }
+  }
+})
+
+test('the speaker clicks through the release-optimized profile, one key a click', async ({ page }) => {
+  const slide = backups.find(s => s.content.includes(`[profile.${releaseOptimizedProfile.name}]`))!
+  await openSlide(page, slide.no)
+  const code = currentSlide(page).locator('pre.shiki')
+  const explained = currentSlide(page).locator('.profile-keys [aria-current="step"]')
+  await expect(explained).toHaveCount(0)
+  for (const k of releaseOptimizedProfile.keys) {
+    await page.keyboard.press('ArrowRight')
+    await expect(code.locator('.line.highlighted')).toHaveText(`${k.key} = ${k.value}`)
+    await expect(explained.locator('dt code')).toHaveText(k.key)
+  }
+  await page.keyboard.press('ArrowRight')
+  await expect(explained).toHaveCount(0)
+  await expect(code.locator('.line.highlighted')).toHaveCount(releaseOptimizedProfile.keys.length + 1)
+  await expect(page).toHaveURL(new RegExp(`/${slide.no}(\\?.*)?$`))
+})
