@@ -27,6 +27,16 @@ const lateComponents: Array<{ importer: string, source: string, load: 'deferred'
 ]
 const latePrefix = '\0deck-late:'
 
+/** Components of Slidev's client replaced by the deck's own, by the file that imports them. */
+const replacedComponents: Array<{ importers: string[], source: string, by: string }> = [
+  // A button nested in a button (axe: nested-interactive) in the toolbar's menus.
+  {
+    importers: ['NavControls.vue', 'SyncControls.vue', 'RecordingControls.vue'].map(file => `/@slidev/client/internals/${file}`),
+    source: './MenuButton.vue',
+    by: local('./client/MenuButton.vue'),
+  },
+]
+
 /**
  * Slidev's `manualChunks` puts every `/node_modules/@vue…` module into the `modules/vue` chunk that
  * slide 1 loads, `@vueuse/motion` included; these stay in chunks of their own, loaded when used.
@@ -46,6 +56,7 @@ const ownChunk = /\/node_modules\/@vueuse\/motion\//
  *   plugin and styles are left out, and floating-vue (tooltips) loads only when a tooltip is shown.
  * - `v-mark`'s drawing library and `v-motion`'s animation library load when a slide first uses them.
  * - drawings: with `drawings.enabled: false` the drawing library is left out.
+ * - The toolbar's menu button, which nests a button in a button, is replaced (`replacedComponents`).
  * - Dialogs, the hover toolbar and drag handles load after slide 1 (`lateComponents`).
  *
  * Only the build is changed; `slidev` (dev) and `slidev export` run Slidev as it is.
@@ -73,6 +84,9 @@ export function leanClient(options: Pick<ResolvedSlidevOptions, 'data' | 'mode'>
         return motionLazy
       if (source === 'drauu' && !drawingsOn && from?.includes(slidevClient))
         return drauuOff
+      const replaced = replacedComponents.find(c => c.source === source && c.importers.some(i => from?.endsWith(i)))
+      if (replaced)
+        return replaced.by
       const late = lateComponents.find(c => c.source === source && from?.endsWith(c.importer))
       if (late) {
         const resolved = await this.resolve(source, importer, { skipSelf: true })

@@ -1,0 +1,82 @@
+import type { Page } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
+import { cspHeader } from '../../plugins/csp'
+import { readSlides } from '../support/slides'
+import { currentSlide, expect, openSlide, slideHeadings, test } from './fixtures'
+
+const slides = readSlides()
+
+/** Serious and critical axe violations on the page as it is now, one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze()
+  return violations
+    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap(v => v.nodes.map(n => `${v.id} (${v.impact}): ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`))
+}
+
+test.describe('accessibility', () => {
+  for (const slide of slides) {
+    test(`slide ${slide.no} "${slide.heading}" has no serious or critical axe violation`, async ({ page }) => {
+      await openSlide(page, slide.no)
+      expect(await seriousViolations(page)).toEqual([])
+    })
+  }
+
+  test('the presenter view has no serious or critical axe violation', async ({ page }) => {
+    await page.goto('presenter/1')
+    await expect(page.locator('.slidev-note').first()).toBeAttached()
+    await expect(slideHeadings(page).first()).toBeVisible()
+    expect(await seriousViolations(page)).toEqual([])
+  })
+
+  test('a screen reader hears which slide is shown after every slide change', async ({ page }) => {
+    const announcer = page.locator('[aria-live="polite"][data-testid="slide-announcer"]')
+    await openSlide(page, 1)
+    await expect(announcer).toHaveText(`Slide 1 of ${slides.length}: ${slides[0].heading}`)
+    // Visually hidden, but not hidden from assistive technology.
+    await expect(announcer).not.toHaveAttribute('aria-hidden', 'true')
+    expect(await announcer.evaluate(el => el.getBoundingClientRect().width)).toBeLessThan(2)
+    for (const slide of slides.slice(1, 4)) {
+      await page.keyboard.press('ArrowRight')
+      await expect(announcer).toHaveText(`Slide ${slide.no} of ${slides.length}: ${slide.heading}`)
+    }
+    await page.keyboard.press('ArrowLeft')
+    await expect(announcer).toHaveText(`Slide 3 of ${slides.length}: ${slides[2].heading}`)
+  })
+})
+
+test.describe('content security policy', () => {
+  test('the built page carries the policy, which allows only the site itself', async ({ page }) => {
+    await openSlide(page, 1)
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
+    expect(policy).toBe(cspHeader())
+    expect(policy).toContain(`default-src 'self'`)
+    expect(policy).toContain(`script-src 'self';`)
+    expect(policy).not.toMatch(/unsafe-eval|\*|https?:/)
+  })
+
+  test('every slide, the overview and the presenter view work under it, with no violation', async ({ page }) => {
+    await page.addInitScript(() => {
+      const seen: string[] = []
+      ;(window as unknown as { cspViolations: string[] }).cspViolations = seen
+      document.addEventListener('securitypolicyviolation', e => seen.push(`${e.violatedDirective}: ${e.blockedURI || e.sample}`))
+    })
+    const violations = () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)
+
+    for (const slide of slides) {
+      await openSlide(page, slide.no)
+      await expect(currentSlide(page)).not.toBeEmpty()
+      expect(await violations(), `slide ${slide.no}`).toEqual([])
+    }
+    await page.keyboard.press('o')
+    await expect(page.locator('.z-modal .grid > .relative')).toHaveCount(slides.length)
+    await page.keyboard.press('Escape')
+    expect(await violations()).toEqual([])
+
+    await page.goto('presenter/1')
+    await expect(page.locator('.slidev-note').first()).toBeAttached()
+    await page.keyboard.press('ArrowRight')
+    await expect(page).toHaveURL(/presenter\/2$/)
+    expect(await violations()).toEqual([])
+  })
+})
