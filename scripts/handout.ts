@@ -16,6 +16,8 @@ export interface HandoutOptions {
   output?: string
   /** Milliseconds to wait for the handout page to be ready. */
   timeout?: number
+  /** Show Slidev's output only if the build fails. */
+  quiet?: boolean
 }
 
 /**
@@ -43,7 +45,7 @@ export async function printHandout(siteUrl: string, output: string, timeout = 60
       // Like GitHub Pages, the server answers the deep link with 404.html and status 404.
       const deepLink = msg.location().url === handoutUrl && msg.text().startsWith('Failed to load resource')
       if (msg.type() === 'error' && !deepLink)
-        errors.push(msg.text())
+        console.warn(`handout page: ${msg.text()}`)
     })
 
     await page.goto(handoutUrl, { waitUntil: 'load', timeout })
@@ -57,7 +59,7 @@ export async function printHandout(siteUrl: string, output: string, timeout = 60
     }, undefined, { timeout })
     await page.evaluate(() => document.fonts.ready)
     if (errors.length)
-      throw new Error(`the handout page reported errors:\n${errors.join('\n')}`)
+      throw new Error(`the handout page failed:\n${errors.join('\n')}`)
     if (offsite.length)
       throw new Error(`the handout page asked for other hosts:\n${offsite.join('\n')}`)
 
@@ -72,11 +74,11 @@ export async function printHandout(siteUrl: string, output: string, timeout = 60
  * The handout PDF. Without `site`, the deck is built into a temporary folder first (without its
  * slides PDF, which the handout does not need).
  */
-export async function exportHandout({ site, base, output, timeout }: HandoutOptions = {}): Promise<string> {
+export async function exportHandout({ site, base, output, timeout, quiet }: HandoutOptions = {}): Promise<string> {
   const target = resolve(root, output ?? `${exportFilename()}-handout.pdf`)
   const temp = site ? undefined : mkdtempSync(join(tmpdir(), 'deck-handout-'))
   try {
-    const dir = site ? resolve(root, site) : await buildSite({ out: temp, download: false })
+    const dir = site ? resolve(root, site) : await buildSite({ out: temp, download: false, quiet })
     const served = await serveSite(dir, { base: base ?? siteBase(dir) })
     try {
       await printHandout(served.url, target, timeout)
