@@ -9,6 +9,8 @@ export interface ExportOptions {
   site?: string
   /** Where to write the PDF. Default: `<exportFilename>.pdf` at the repository root. */
   output?: string
+  /** Show Slidev's output only if it fails. */
+  quiet?: boolean
 }
 
 /**
@@ -17,7 +19,7 @@ export interface ExportOptions {
  * hosted deck and this one are the same. Without `site`, the deck is built into a temporary
  * folder first.
  */
-export async function exportSlidesPdf({ site, output }: ExportOptions = {}): Promise<string> {
+export async function exportSlidesPdf({ site, output, quiet }: ExportOptions = {}): Promise<string> {
   const name = `${exportFilename()}.pdf`
   const target = resolve(root, output ?? name)
   if (site) {
@@ -31,7 +33,7 @@ export async function exportSlidesPdf({ site, output }: ExportOptions = {}): Pro
   else {
     const temp = mkdtempSync(join(tmpdir(), 'deck-export-'))
     try {
-      const dir = await buildSite({ out: temp })
+      const dir = await buildSite({ out: temp, quiet })
       copyFileSync(join(dir, name), target)
     }
     finally {

@@ -26,14 +26,21 @@ export function exportFilename(entry = join(root, 'slides.md')): string {
   return name
 }
 
-/** Runs the Slidev CLI in the repository root; rejects when it fails. */
-export function runSlidev(args: string[]): Promise<void> {
+/** Runs the Slidev CLI in the repository root; rejects when it fails. `quiet` shows its output only then. */
+export function runSlidev(args: string[], { quiet = false } = {}): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [slidevCli, ...args], { cwd: root, stdio: 'inherit' })
+    const child = spawn(process.execPath, [slidevCli, ...args], { cwd: root, stdio: quiet ? 'pipe' : 'inherit' })
+    const output: Buffer[] = []
+    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk))
+    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk))
     child.on('error', fail)
-    child.on('exit', (code, signal) => code === 0
-      ? done()
-      : fail(new Error(`slidev ${args.join(' ')} failed (${signal ?? `exit code ${code}`})`)))
+    child.on('exit', (code, signal) => {
+      if (code === 0)
+        return done()
+      if (quiet)
+        process.stderr.write(Buffer.concat(output))
+      fail(new Error(`slidev ${args.join(' ')} failed (${signal ?? `exit code ${code}`})`))
+    })
   })
 }
 
@@ -77,6 +84,8 @@ export interface BuildOptions {
   download?: boolean
   /** Further `slidev build` arguments, passed through as given. */
   args?: string[]
+  /** Show Slidev's output only if the build fails. */
+  quiet?: boolean
 }
 
 /**
@@ -84,14 +93,14 @@ export interface BuildOptions {
  * during the build (with the Chromium that scripts/chromium.ts resolves), once per build: the
  * download button, `npm run export` and the deploy all use that one file.
  */
-export async function buildSite({ out = 'dist', base, download = true, args = [] }: BuildOptions = {}): Promise<string> {
+export async function buildSite({ out = 'dist', base, download = true, args = [], quiet = false }: BuildOptions = {}): Promise<string> {
   const cli = ['build', '--out', out, ...(base ? ['--base', base] : []), ...args]
   if (download) {
     // --with-toc: the PDF's outline lists the slide titles (setup/preparser.ts makes them readable).
     cli.push('--download', '--with-toc', ...exportBrowserArgs())
     await waitForFreePort(SLIDEV_BUILD_EXPORT_PORT)
   }
-  await runSlidev(cli)
+  await runSlidev(cli, { quiet })
   const dir = resolve(root, out)
   if (download) {
     const pdf = join(dir, `${exportFilename()}.pdf`)
