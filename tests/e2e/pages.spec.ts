@@ -1,0 +1,105 @@
+import type { StaticSite } from '../../scripts/serve'
+import { readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import process from 'node:process'
+import { deck } from '../../data/deck'
+import { serveSite } from '../../scripts/serve'
+import { exportFilename } from '../../scripts/slidev.ts'
+import { readSlides, slideNumber } from '../support/slides'
+import { test as deckTest, expect, openSlide, slideHeadings } from './fixtures'
+
+// The site as GitHub Pages hosts it for a project: built with `--base /<repository>/`
+// (`npm run build:pages-test` writes it to dist-pages/), served under that base only, with
+// 404.html and status 404 for every path that is not a file.
+const dir = resolve(process.env.DECK_PAGES_DIST ?? 'dist-pages')
+const base = new URL(deck.publicUrl).pathname
+const slides = readSlides()
+
+const test = deckTest.extend<{ requests: string[] }, { site: StaticSite }>({
+  site: [async ({}, use) => {
+    const site = await serveSite(dir, { base })
+    await use(site)
+    await site.close()
+  }, { scope: 'worker' }],
+  baseURL: async ({ site }, use) => use(site.url),
+  requests: async ({ page }, use) => {
+    const requests: string[] = []
+    page.on('request', req => requests.push(req.url()))
+    await use(requests)
+  },
+})
+
+test.afterEach(({ site, requests }) => {
+  const outside = requests.filter(url => !url.startsWith(site.url) && !/^(?:data|blob):/.test(url))
+  expect(outside, `requests outside ${base}`).toEqual([])
+})
+
+test.describe(`the site under ${base}, served like GitHub Pages`, () => {
+  for (const slide of slides) {
+    test(`opens slide ${slide.no} by deep link, also after a reload`, async ({ page, site }) => {
+      await openSlide(page, slide.no)
+      await expect(slideHeadings(page).first()).toHaveText(slide.heading)
+      const reloaded = await page.reload()
+      expect(reloaded?.status(), 'GitHub Pages answers a deep link with 404.html').toBe(404)
+      await expect(page).toHaveURL(`${site.url}${slide.no}`)
+      await expect(slideHeadings(page).first()).toHaveText(slide.heading)
+    })
+  }
+
+  test('sends the bare base to slide 1', async ({ page, site }) => {
+    const response = await page.goto(site.url)
+    expect(response?.status()).toBe(200)
+    await expect(page).toHaveURL(`${site.url}1`)
+    await expect(slideHeadings(page)).toHaveText(deck.title)
+  })
+
+  test('opens the presenter view of slide 9 by deep link, with its notes', async ({ page }) => {
+    const no = slideNumber(slides, 'Cargo is your friend')
+    await page.goto(`presenter/${no}`)
+    await page.reload()
+    await expect(page.locator('.slidev-note').first()).toContainText('Show sample app')
+  })
+
+  for (const path of ['3', 'presenter/3']) {
+    test(`offers the slides PDF for download from /${path}`, async ({ page, site }) => {
+      await page.goto(path)
+      const button = page.getByTitle('Download as PDF').first()
+      await expect(button).toBeAttached()
+      const [download] = await Promise.all([page.waitForEvent('download'), button.click({ force: true })])
+      expect(download.url()).toBe(`${site.url}${exportFilename()}.pdf`)
+      const file = readFileSync(await download.path())
+      expect(file.subarray(0, 5).toString()).toBe('%PDF-')
+      expect(file.equals(readFileSync(join(dir, `${exportFilename()}.pdf`))), 'the PDF the build exported').toBe(true)
+    })
+  }
+
+  test('renders the handout under the base: whole pages, room to write beside every slide', async ({ page }) => {
+    await page.goto('handout')
+    await expect(page.locator('[data-handout-ready]')).toBeAttached()
+    const rows = page.locator('.handout-row')
+    await expect(rows).toHaveCount(slides.length)
+    const layout = await page.evaluate(() => ({
+      overflowing: [...document.querySelectorAll<HTMLElement>('.handout-page')]
+        .filter(p => p.scrollHeight > p.clientHeight + 1)
+        .map(p => p.querySelector('.handout-row')?.getAttribute('data-no')),
+      rows: [...document.querySelectorAll<HTMLElement>('.handout-row')].map(row => ({
+        no: Number(row.dataset.no),
+        notes: !!row.querySelector('.handout-notes__text'),
+        /** Height of the ruled area, in millimetres. */
+        lines: row.querySelector<HTMLElement>('.handout-notes__lines')!.getBoundingClientRect().height * 25.4 / 96,
+      })),
+    }))
+    expect(layout.overflowing, 'pages whose content runs off the page').toEqual([])
+    for (const row of layout.rows) {
+      expect(row.notes, `slide ${row.no} has notes`).toBe(!!slides[row.no - 1].note.trim())
+      expect(row.lines, `ruled lines beside slide ${row.no}`).toBeGreaterThanOrEqual(row.notes ? 7 : 50)
+    }
+  })
+
+  test('answers a path outside the base with 404.html and status 404', async ({ page, site }) => {
+    const outside = new URL('/elsewhere/1', site.url).href
+    const response = await page.request.get(outside)
+    expect(response.status()).toBe(404)
+    expect(await response.text()).toContain('<div id="app"></div>')
+  })
+})

@@ -1,0 +1,164 @@
+import type { Pdf, PdfPage } from '../support/pdf'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import process from 'node:process'
+import { expect, test } from '@playwright/test'
+import { parseSync } from '@slidev/parser'
+import { deck, demos, folderUrl, repoUrl } from '../../data/deck'
+import { exportFilename } from '../../scripts/slidev.ts'
+import { colourfulShare, readPdf, squash } from '../support/pdf'
+import { readSlides, slideNumber } from '../support/slides'
+
+// The PDFs that `npm run export` and `npm run export:handout` wrote (npm test runs both first),
+// and the one the built site offers for download.
+const name = exportFilename()
+const pdfDir = resolve(process.env.DECK_PDF_DIR ?? '.')
+const files = {
+  slides: resolve(pdfDir, `${name}.pdf`),
+  handout: resolve(pdfDir, `${name}-handout.pdf`),
+  site: resolve(process.env.DECK_DIST ?? 'dist', `${name}.pdf`),
+}
+
+const slides = readSlides()
+/** Each slide's markdown, as Slidev's parser splits slides.md. */
+const sources = parseSync(readFileSync('slides.md', 'utf8'), 'slides.md').slides.map(s => s.content)
+
+const cache = new Map<string, Promise<Pdf>>()
+function pdf(kind: keyof typeof files): Promise<Pdf> {
+  const hint = kind === 'slides' ? 'run npm run export' : kind === 'handout' ? 'run npm run export:handout' : 'run npm run build'
+  if (!cache.has(kind))
+    cache.set(kind, readPdf(files[kind], hint))
+  return cache.get(kind)!
+}
+
+/** Demo cards on slide `no`: the URLs their links must open. */
+function demoUrls(no: number): string[] {
+  return [...sources[no - 1].matchAll(/<DemoLink\s+id="(\w+)"/g)]
+    .map(([, id]) => folderUrl(demos[id as keyof typeof demos].folder))
+}
+
+/** Text runs with letters or digits drawn in a font that is not one of the deck's own. */
+function fallbackText(pages: PdfPage[]): string[] {
+  return pages.flatMap(page => page.runs
+    .filter(run => /[a-z0-9]/i.test(run.str) && !/Inter|JetBrainsMono/.test(run.font))
+    .map(run => `page ${page.no}: "${run.str}" in ${run.font}`))
+}
+
+/** The letters of a text, in order: how notes compare once rendered (list markers, markup gone). */
+function letters(text: string): string {
+  return text
+    .replace(/\[click(?::\d+)?\]/gi, '')
+    .replace(/<!--[\s\S]*?-->|<[^>]+>/g, '')
+    .replace(/(!?\[[^\]]*\])\([^)]*\)/g, '$1')
+    .replace(/[^\p{L}]/gu, '')
+}
+
+test.describe('the slides PDF (npm run export)', () => {
+  test('has one page per slide, in the order of slides.md, none of them blank', async () => {
+    const { pages } = await pdf('slides')
+    expect(pages).toHaveLength(slides.length)
+    for (const slide of slides) {
+      const text = squash(pages[slide.no - 1].text)
+      expect(text, `page ${slide.no}`).toContain(squash(slide.heading))
+    }
+  })
+
+  test('has an outline with one entry per slide title, each opening its slide', async () => {
+    const { outline } = await pdf('slides')
+    expect(outline.map(e => e.title)).toEqual(slides.map(s => s.heading))
+    expect(outline.map(e => e.page)).toEqual(slides.map(s => s.no))
+    expect(outline.every(e => e.depth === 0)).toBe(true)
+  })
+
+  test('keeps every link clickable: demo cards, the repository, the mailto and the public URL', async () => {
+    const { pages } = await pdf('slides')
+    const cards = slides.filter(s => demoUrls(s.no).length)
+    expect(cards.length).toBeGreaterThanOrEqual(4)
+    for (const slide of cards)
+      expect(pages[slide.no - 1].links, `slide ${slide.no}`).toEqual(expect.arrayContaining(demoUrls(slide.no)))
+    const questions = pages[slideNumber(slides, 'Questions?') - 1]
+    expect(questions.links).toEqual(expect.arrayContaining([`mailto:${deck.feedbackEmail}`, repoUrl]))
+    expect(pages.at(-1)!.links).toContain(deck.publicUrl)
+  })
+
+  test('embeds the deck\'s own fonts and draws all text in them', async () => {
+    const { fonts, pages } = await pdf('slides')
+    expect([...fonts]).toEqual(expect.arrayContaining(['Inter-Regular', 'Inter-SemiBold', 'JetBrainsMono-Regular']))
+    expect(fallbackText(pages)).toEqual([])
+  })
+
+  test('shows emoji in colour, as text a reader can select', async () => {
+    const document = await pdf('slides')
+    const page = document.pages[slideNumber(slides, 'Rust in CI') - 1]
+    const fire = page.runs.find(run => run.str === '🔥')
+    expect(fire, 'the 🔥 of "Rust in CI" as text').toBeDefined()
+    expect(await colourfulShare(document, page, fire!)).toBeGreaterThan(0.2)
+  })
+
+  test('carries the talk\'s title and author', async () => {
+    const { info } = await (await pdf('slides')).doc.getMetadata() as { info: Record<string, string> }
+    expect(info.Title).toBe(deck.title)
+    expect(info.Author).toBe(deck.speaker)
+  })
+
+  test('is the PDF the built site offers for download', async () => {
+    const [exported, site] = [await pdf('slides'), await pdf('site')]
+    expect(site.pages).toHaveLength(exported.pages.length)
+    expect(site.outline).toEqual(exported.outline)
+  })
+})
+
+test.describe('the handout (npm run export:handout)', () => {
+  test('shows the title, the public URL as a link and "Page n of N" on every page', async () => {
+    const { pages } = await pdf('handout')
+    expect(pages.length).toBeGreaterThanOrEqual(Math.ceil(slides.length / 3))
+    for (const page of pages) {
+      expect(page.text, `page ${page.no}`).toContain(deck.title)
+      expect(squash(page.text), `page ${page.no}`).toContain(squash(deck.publicUrl))
+      expect(page.links, `page ${page.no}`).toContain(deck.publicUrl)
+      expect(page.text, `page ${page.no}`).toContain(`Page ${page.no} of ${pages.length}`)
+    }
+  })
+
+  test('has every slide once, in order, under its number and title', async () => {
+    const { pages } = await pdf('handout')
+    let last = 0
+    for (const slide of slides) {
+      const label = squash(`${slide.no} ${slide.heading}`)
+      const found = pages.filter(p => squash(p.text).includes(label)).map(p => p.no)
+      expect(found.length, `slide ${slide.no} "${slide.heading}"`).toBeGreaterThan(0)
+      expect(found[0], `slide ${slide.no} comes after slide ${slide.no - 1}`).toBeGreaterThanOrEqual(last)
+      last = found[0]
+    }
+  })
+
+  test('puts the notes of "Cargo is your friend" (slide 9) on its page', async () => {
+    const no = slideNumber(slides, 'Cargo is your friend')
+    expect(no).toBe(9)
+    const { pages } = await pdf('handout')
+    const page = pages.find(p => squash(p.text).includes(squash(`9 Cargo is your friend`)))!
+    expect(page.text).toContain('Show sample app')
+    expect(page.text).toContain('Show timings')
+  })
+
+  test('puts every slide\'s notes on the page of that slide', async () => {
+    const { pages } = await pdf('handout')
+    for (const slide of slides.filter(s => s.note.trim())) {
+      const page = pages.find(p => squash(p.text).includes(squash(`${slide.no} ${slide.heading}`)))!
+      expect(letters(page.text), `notes of slide ${slide.no}`).toContain(letters(slide.note))
+    }
+  })
+
+  test('keeps the slides\' links clickable', async () => {
+    const { pages } = await pdf('handout')
+    const links = pages.flatMap(p => p.links)
+    const expected = slides.flatMap(s => demoUrls(s.no))
+    expect(links).toEqual(expect.arrayContaining([...expected, `mailto:${deck.feedbackEmail}`, repoUrl]))
+  })
+
+  test('draws its text in the deck\'s own fonts', async () => {
+    const { fonts, pages } = await pdf('handout')
+    expect([...fonts]).toEqual(expect.arrayContaining(['Inter-Regular', 'Inter-SemiBold']))
+    expect(fallbackText(pages)).toEqual([])
+  })
+})
