@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { defineVitePluginsSetup } from '@slidev/types'
 import { deckCsp } from '../plugins/csp'
+import { deckCheck } from '../plugins/deck-check'
 import { leanClient } from '../plugins/lean-client'
 import { subsetFonts } from '../plugins/subset-fonts'
 
 export default defineVitePluginsSetup(options => [
+  deckCheck(options),
   leanClient(options),
   deckCsp(),
   subsetFonts({ markdown: () => Object.keys(options.data.markdownFiles).map(file => readFileSync(file, 'utf8')) }),
