@@ -7,9 +7,12 @@ export default defineConfig({
     markdown: {
       // `:rabbit:` in slides.md renders as the emoji, as it did in the talk's original slides.
       markdownSetup(md) {
-        md.use(emoji)
+        // markdown-it-emoji is typed for markdown-it; Slidev's markdown-exit takes the same plugins.
+        md.use(emoji as unknown as Parameters<typeof md.use>[0])
       },
     },
   },
-  plugins: [deckQrCode()],
+  plugins: [
+    deckQrCode(),
+  ],
 })

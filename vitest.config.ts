@@ -3,7 +3,10 @@ import { defineConfig } from 'vitest/config'
 import { deckQrCode } from './plugins/qr-code'
 
 export default defineConfig({
-  plugins: [vue(), deckQrCode()],
+  plugins: [
+    vue(),
+    deckQrCode(),
+  ],
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'happy-dom',

@@ -35,13 +35,18 @@ export function deckCsp(policy = contentSecurityPolicy): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html) {
-        if (/<script(?![^>]*\bsrc=)[^>]*>/i.test(html))
+        if (/<script(?![^>]*\ssrc=)[^>]*>/i.test(html))
           throw new Error('The built index.html has an inline <script>, which the Content-Security-Policy (plugins/csp.ts) blocks.')
-        return [{
-          tag: 'meta',
-          attrs: { 'http-equiv': 'Content-Security-Policy', 'content': cspHeader(policy) },
-          injectTo: 'head-prepend',
-        }]
+        return [
+          {
+            tag: 'meta',
+            attrs: {
+              'http-equiv': 'Content-Security-Policy',
+              'content': cspHeader(policy),
+            },
+            injectTo: 'head-prepend',
+          },
+        ]
       },
     },
   }

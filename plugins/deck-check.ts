@@ -18,7 +18,10 @@ export function deckCheck({ entry, userRoot }: { entry: string, userRoot: string
     const problems = deckProblems(entry, userRoot)
     if (problems && server) {
       server.config.logger.error(`\n${problems}\n`, { timestamp: true })
-      server.ws.send({ type: 'error', err: { message: `The deck has problems:\n${problems}`, stack: '', plugin: 'deck-check' } })
+      server.ws.send({
+        type: 'error',
+        err: { message: `The deck has problems:\n${problems}`, stack: '', plugin: 'deck-check' },
+      })
     }
     return problems
   }

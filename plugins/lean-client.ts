@@ -108,7 +108,9 @@ export function leanClient(options: Pick<ResolvedSlidevOptions, 'data' | 'mode'>
         return undefined
       return {
         ...output,
-        manualChunks: (id, meta) => ownChunk.test(id) ? undefined : slidevChunks(id, meta),
+        manualChunks: (id, meta) => ownChunk.test(id)
+          ? undefined
+          : slidevChunks(id, meta),
       }
     },
     load(id) {

@@ -13,7 +13,9 @@ export function deckQrCode(url: string = deck.publicUrl): Plugin {
   return {
     name: 'deck-qr-code',
     resolveId(source) {
-      return source === id ? resolved : undefined
+      return source === id
+        ? resolved
+        : undefined
     },
     load(source) {
       if (source !== resolved)

@@ -2,13 +2,14 @@ import type { Plugin } from 'vite'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
+import process from 'node:process'
 import subsetFont from 'subset-font'
 
 /** Every printable ASCII character: whatever is typed into the deck or Slidev's UI renders in the deck's fonts. */
 const ascii = Array.from({ length: 0x7F - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('')
 
 /** Emoji are drawn by the system's colour emoji font, never by the deck's text fonts. */
-const emoji = /\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F|\u200D/u
+const emoji = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200D]/u
 
 function filesUnder(dir: string, pattern: RegExp): string[] {
   if (!existsSync(dir))
@@ -59,7 +60,9 @@ export function subsetFonts({ markdown }: { markdown: () => string[] }): Plugin 
     const key = createHash('sha256').update(font).update(chars).digest('hex').slice(0, 16)
     const file = join(cacheDir, key, basename(original))
     if (!existsSync(file)) {
-      const targetFormat = original.endsWith('.woff') ? 'woff' : 'woff2'
+      const targetFormat = original.endsWith('.woff')
+        ? 'woff'
+        : 'woff2'
       // noLayoutClosure: only the glyphs of these characters, not every alternate a feature could reach.
       const subset = await subsetFont(font, chars, { targetFormat, noLayoutClosure: true })
       mkdirSync(dirname(file), { recursive: true })
@@ -84,7 +87,9 @@ export function subsetFonts({ markdown }: { markdown: () => string[] }): Plugin 
     transform: {
       filter: { id: /\.css$/ },
       async handler(code, id) {
-        const imports = [...code.matchAll(/@import\s+(["'])(@fontsource\/[^"']+\.css)\1\s*;/g)]
+        const imports = [
+          ...code.matchAll(/@import\s+(["'])(@fontsource\/[^"']+\.css)\1\s*;/g),
+        ]
         if (!imports.length)
           return undefined
         for (const [statement, , spec] of imports) {
@@ -93,7 +98,7 @@ export function subsetFonts({ markdown }: { markdown: () => string[] }): Plugin 
             this.error(`${spec} (imported by ${id}) is not installed`)
           const css = readFileSync(resolved.id, 'utf8')
           let inlined = css
-          for (const [, url] of css.matchAll(/url\(\s*["']?([^"')]+\.woff2?)["']?\s*\)/g))
+          for (const [, url] of css.matchAll(/url\(["']?([^"')\s]+\.woff2?)["']?\)/g))
             inlined = inlined.replace(url, await subsetFile(resolve(dirname(resolved.id), url)))
           code = code.replace(statement, inlined)
         }

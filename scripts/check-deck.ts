@@ -5,7 +5,7 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import { parseSync } from '@slidev/parser'
-import { demoRepo, demos as deckDemos } from '../data/deck.ts'
+import { demos as deckDemos, demoRepo } from '../data/deck.ts'
 
 /**
  * Finds the mistakes a speaker makes while editing the deck, which Slidev would otherwise turn into
@@ -50,7 +50,9 @@ function editDistance(a: string, b: string): number {
     row[0] = i
     for (let j = 1; j <= b.length; j++) {
       const current = row[j]
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1))
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase()
+        ? 0
+        : 1))
       previous = current
     }
   }
@@ -68,7 +70,9 @@ function closest(name: string, known: Iterable<string>): string | undefined {
       bestDistance = distance
     }
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3))
+    ? best
+    : undefined
 }
 
 function namesIn(dir: string, extensions: string[]): string[] {
@@ -82,7 +86,18 @@ function namesIn(dir: string, extensions: string[]): string[] {
 const pascal = (kebab: string) => kebab.replace(/(?:^|-)(\w)/g, (_, c: string) => c.toUpperCase())
 
 /** Vue's own components, usable in any slide. */
-const vueBuiltins = ['Transition', 'TransitionGroup', 'KeepAlive', 'Teleport', 'Suspense', 'Component', 'Slot', 'Template', 'RouterLink', 'RouterView']
+const vueBuiltins = [
+  'Transition',
+  'TransitionGroup',
+  'KeepAlive',
+  'Teleport',
+  'Suspense',
+  'Component',
+  'Slot',
+  'Template',
+  'RouterLink',
+  'RouterView',
+]
 
 interface DeckVocabulary {
   components: Set<string>
@@ -108,20 +123,44 @@ function deckVocabulary(root: string, theme: string): DeckVocabulary {
   const client = packageDir('@slidev/client')
   const themeDir = theme.startsWith('.') || theme.startsWith('/')
     ? resolve(root, theme)
-    : packageDir(theme.startsWith('@') || theme.startsWith('slidev-theme-') ? theme : `@slidev/theme-${theme}`)
-  const componentExtensions = ['.vue', '.md', '.js', '.ts', '.jsx', '.tsx']
+    : packageDir(theme.startsWith('@') || theme.startsWith('slidev-theme-')
+        ? theme
+        : `@slidev/theme-${theme}`)
+  const componentExtensions = [
+    '.vue',
+    '.md',
+    '.js',
+    '.ts',
+    '.jsx',
+    '.tsx',
+  ]
   const components = new Set([
     ...vueBuiltins,
     ...namesIn(join(root, 'components'), componentExtensions),
-    ...(themeDir ? namesIn(join(themeDir, 'components'), componentExtensions) : []),
-    ...(client ? namesIn(join(client, 'builtin'), componentExtensions) : []),
+    ...(themeDir
+      ? namesIn(join(themeDir, 'components'), componentExtensions)
+      : []),
+    ...(client
+      ? namesIn(join(client, 'builtin'), componentExtensions)
+      : []),
   ].map(name => pascal(name)))
   const layouts = new Set([
     ...namesIn(join(root, 'layouts'), ['.vue']),
-    ...(themeDir ? namesIn(join(themeDir, 'layouts'), ['.vue']) : []),
-    ...(client ? namesIn(join(client, 'layouts'), ['.vue']) : []),
+    ...(themeDir
+      ? namesIn(join(themeDir, 'layouts'), ['.vue'])
+      : []),
+    ...(client
+      ? namesIn(join(client, 'layouts'), ['.vue'])
+      : []),
   ])
-  const iconDirs = [join(root, 'node_modules/@iconify-json'), ...(client ? [join(client, '../../@iconify-json')] : [])]
+  const iconDirs = [
+    join(root, 'node_modules/@iconify-json'),
+    ...(client
+      ? [
+          join(client, '../../@iconify-json'),
+        ]
+      : []),
+  ]
   const iconCollections = new Set(iconDirs.filter(existsSync).flatMap(dir => readdirSync(dir)))
   return { components, layouts, iconCollections }
 }
@@ -179,8 +218,10 @@ function maskSlide(lines: string[]): MaskedSlide {
         continue
       }
       const start = rest.indexOf('<!--')
-      const chunk = start < 0 ? rest : rest.slice(0, start)
-      out += chunk.replace(/(`+)[^`]*?\1/g, code => ' '.repeat(code.length))
+      const chunk = start < 0
+        ? rest
+        : rest.slice(0, start)
+      out += chunk.replace(/(`+)[^`]*\1/g, code => ' '.repeat(code.length))
       if (start < 0)
         break
       out += '    '
@@ -205,8 +246,10 @@ export function checkDeck(file: string, options: CheckOptions = {}): Problem[] {
   const fileLines = source.split(/\r?\n/)
   const { slides } = parseSync(source, path)
   const headmatter = (slides[0]?.frontmatter ?? {}) as Record<string, unknown>
-  const vocabulary = deckVocabulary(root, typeof headmatter.theme === 'string' ? headmatter.theme : 'default')
-  const demos = options.demos ?? deckDemos
+  const vocabulary = deckVocabulary(root, typeof headmatter.theme === 'string'
+    ? headmatter.theme
+    : 'default')
+  const demos: Record<string, { folder: string }> = options.demos ?? deckDemos
   const repoFiles = demoPaths(options.demoTree ?? readFileSync(defaultTree, 'utf8'))
   const repoLink = new RegExp(`github\\.com/${demoRepo.owner}/${demoRepo.name}/(?:tree|blob)/[^/\\s)"'<>]+/([^\\s)"'<>#?]+)`, 'g')
 
@@ -222,29 +265,39 @@ export function checkDeck(file: string, options: CheckOptions = {}): Problem[] {
     /** 1-based file line of the frontmatter's first line (the one after `---`). */
     const frontmatterLine = slide.start + 2
 
- /** 1-based file line of the frontmatter's last line. */
+    /** 1-based file line of the frontmatter's last line. */
     const frontmatterEnd = slide.start + 1 + Math.max(1, (slide.frontmatterRaw ?? '').replace(/\n$/, '').split('\n').length)
     for (const error of slide.frontmatterDoc?.errors ?? []) {
       const line = yamlErrorLine(error)
       const what = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')
       // YAML notices some mistakes (an unclosed bracket) only after the last line: point at that line.
-      report(line ? Math.min(slide.start + 1 + line, frontmatterEnd) : frontmatterLine, `the frontmatter between the --- lines is not valid YAML (${what}). Each line is "key: value"; check colons, quotes, brackets and indentation.`)
+      report(line
+        ? Math.min(slide.start + 1 + line, frontmatterEnd)
+        : frontmatterLine, `the frontmatter between the --- lines is not valid YAML (${what}). Each line is "key: value"; check colons, quotes, brackets and indentation.`)
     }
     if (slide.frontmatterRaw?.trim() && (typeof frontmatter !== 'object' || frontmatter === null || Array.isArray(frontmatter)) && !slide.frontmatterDoc?.errors?.length)
       report(frontmatterLine, `the frontmatter between the --- lines must be "key: value" lines (is a space missing after a colon?).`)
 
-    const fm = (typeof frontmatter === 'object' && frontmatter !== null ? frontmatter : {}) as Record<string, unknown>
+    const fm = (typeof frontmatter === 'object' && frontmatter !== null
+      ? frontmatter
+      : {}) as Record<string, unknown>
     const fmLine = (key: string) => {
       const index = fileLines.slice(slide.start, slide.contentStart).findIndex(l => l.startsWith(`${key}:`))
-      return index >= 0 ? slide.start + index + 1 : frontmatterLine
+      return index >= 0
+        ? slide.start + index + 1
+        : frontmatterLine
     }
     if (typeof fm.layout === 'string' && !vocabulary.layouts.has(fm.layout)) {
       const guess = closest(fm.layout, vocabulary.layouts)
-      report(fmLine('layout'), `unknown layout "${fm.layout}".${guess ? ` Did you mean "${guess}"?` : ''} Layouts: ${[...vocabulary.layouts].sort().join(', ')}.`)
+      report(fmLine('layout'), `unknown layout "${fm.layout}".${guess
+        ? ` Did you mean "${guess}"?`
+        : ''} Layouts: ${[...vocabulary.layouts].sort().join(', ')}.`)
     }
     if (typeof fm.demo === 'string' && !(fm.demo in demos)) {
       const guess = closest(fm.demo, Object.keys(demos))
-      report(fmLine('demo'), `no demo "${fm.demo}".${guess ? ` Did you mean "${guess}"?` : ''} Demos (data/deck.ts): ${Object.keys(demos).join(', ')}.`)
+      report(fmLine('demo'), `no demo "${fm.demo}".${guess
+        ? ` Did you mean "${guess}"?`
+        : ''} Demos (data/deck.ts): ${Object.keys(demos).join(', ')}.`)
     }
     for (const key of ['image', 'background', 'backgroundImage']) {
       const value = fm[key]
@@ -261,7 +314,7 @@ export function checkDeck(file: string, options: CheckOptions = {}): Problem[] {
     }
 
     masked.lines.forEach((line, index) => {
-      for (const match of line.matchAll(/<([A-Za-z][\w.-]*)(?=[\s/>])/g)) {
+      for (const match of line.matchAll(/<([A-Z][\w.-]*)(?=[\s/>])/gi)) {
         const tag = match[1]
         const isComponent = /^[A-Z]/.test(tag)
         const isCustomElement = !isComponent && tag.includes('-')
@@ -275,13 +328,17 @@ export function checkDeck(file: string, options: CheckOptions = {}): Problem[] {
         if (isCustomElement && [...vocabulary.iconCollections].some(c => tag.startsWith(`${c}-`) || tag.startsWith(`i-${c}-`)))
           continue
         const guess = closest(name, vocabulary.components)
-        report(lineOf(index), `unknown component <${tag}>.${guess ? ` Did you mean <${guess}>?` : ''} Slidev would leave it blank. Components live in components/.`)
+        report(lineOf(index), `unknown component <${tag}>.${guess
+          ? ` Did you mean <${guess}>?`
+          : ''} Slidev would leave it blank. Components live in components/.`)
       }
-      for (const match of line.matchAll(/<DemoLink\b[^>]*?\bid\s*=\s*(["'])(.*?)\1/g)) {
+      for (const match of line.matchAll(/<DemoLink\s(?:[^>]*\s)?id\s*=\s*(["'])(.*?)\1/g)) {
         const id = match[2]
         if (!(id in demos)) {
           const guess = closest(id, Object.keys(demos))
-          report(lineOf(index), `<DemoLink id="${id}">: no such demo.${guess ? ` Did you mean "${guess}"?` : ''} Demos (data/deck.ts): ${Object.keys(demos).join(', ')}.`)
+          report(lineOf(index), `<DemoLink id="${id}">: no such demo.${guess
+            ? ` Did you mean "${guess}"?`
+            : ''} Demos (data/deck.ts): ${Object.keys(demos).join(', ')}.`)
         }
         else if (!repoFiles.has(demos[id].folder)) {
           report(lineOf(index), `<DemoLink id="${id}"> links to the folder "${demos[id].folder}", which the demo repository does not have (tests/fixtures/demo-repo-tree.txt). Fix its folder in data/deck.ts.`)
@@ -292,12 +349,14 @@ export function checkDeck(file: string, options: CheckOptions = {}): Problem[] {
         if (!repoFiles.has(target)) {
           const guess = closest(basename(target), [...repoFiles].map(p => basename(p)))
           const full = guess && [...repoFiles].find(p => basename(p) === guess)
-          report(lineOf(index), `the link to the demo repository points at "${target}", which it does not have (tests/fixtures/demo-repo-tree.txt).${full ? ` Did you mean "${full}"?` : ''}`)
+          report(lineOf(index), `the link to the demo repository points at "${target}", which it does not have (tests/fixtures/demo-repo-tree.txt).${full
+            ? ` Did you mean "${full}"?`
+            : ''}`)
         }
       }
       for (const match of line.matchAll(/!\[[^\]]*\]\(\s*<?([^\s)>]+)>?(?:\s+"[^"]*")?\s*\)/g))
         checkImage(match[1], lineOf(index))
-      for (const match of line.matchAll(/<img\b[^>]*?(?<![:\w-])src\s*=\s*(["'])(.*?)\1/g))
+      for (const match of line.matchAll(/<img\s(?:[^>]*\s)?src\s*=\s*(["'])(.*?)\1/g))
         checkImage(match[2], lineOf(index))
     })
 
@@ -306,8 +365,14 @@ export function checkDeck(file: string, options: CheckOptions = {}): Problem[] {
         return
       const clean = decodeURIComponent(url.replace(/[?#].*$/, ''))
       const candidates = clean.startsWith('/')
-        ? [join(root, 'public', clean), join(root, clean)]
-        : [resolve(dirname(path), clean), join(root, 'public', clean)]
+        ? [
+            join(root, 'public', clean),
+            join(root, clean),
+          ]
+        : [
+            resolve(dirname(path), clean),
+            join(root, 'public', clean),
+          ]
       if (!candidates.some(existsSync))
         report(line, `image "${url}" not found: there is no ${relative(root, candidates[0])}. Images go in public/ (and are written "/name.png") or next to the slides file.`)
     }
@@ -318,12 +383,20 @@ export function checkDeck(file: string, options: CheckOptions = {}): Problem[] {
 // `node scripts/check-deck.ts [slides.md ...]`: prints each problem and exits 1 if there are any.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const files = process.argv.slice(2)
-  const problems = (files.length ? files : ['slides.md']).flatMap(file => checkDeck(file))
+  const problems = (files.length
+    ? files
+    : ['slides.md']).flatMap(file => checkDeck(file))
   for (const problem of problems)
     console.error(formatProblem(problem))
   if (problems.length) {
-    console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in the deck: fix ${problems.length === 1 ? 'it' : 'them'} and run again.`)
+    console.error(`\n${problems.length} problem${problems.length === 1
+      ? ''
+      : 's'} in the deck: fix ${problems.length === 1
+      ? 'it'
+      : 'them'} and run again.`)
     process.exit(1)
   }
-  console.log(`deck check: ${files.length ? files.join(', ') : 'slides.md'} has no problems`)
+  console.log(`deck check: ${files.length
+    ? files.join(', ')
+    : 'slides.md'} has no problems`)
 }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import process from 'node:process'
 
 /**
  * The one place that decides which Chromium the tests, the exports and the benchmark use:
@@ -31,5 +32,7 @@ export const chromiumArgs = [
 /** `slidev export` arguments that point it at the same browser. */
 export function exportBrowserArgs(): string[] {
   const path = chromiumExecutable()
-  return path ? ['--executable-path', path] : []
+  return path
+    ? ['--executable-path', path]
+    : []
 }

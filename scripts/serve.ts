@@ -1,3 +1,4 @@
+import type { Buffer } from 'node:buffer'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { readFileSync, statSync } from 'node:fs'
@@ -67,7 +68,9 @@ export async function serveSite(dir: string, { base = '/', port = 0, host = '127
       'vary': 'Accept-Encoding',
       'cache-control': 'no-store',
     })
-    res.end(req.method === 'HEAD' ? undefined : body)
+    res.end(req.method === 'HEAD'
+      ? undefined
+      : body)
   }
   /** The file a compressible request names, if it exists inside the site. */
   const compressibleFile = (url: string) => {
@@ -78,11 +81,15 @@ export async function serveSite(dir: string, { base = '/', port = 0, host = '127
     catch {
       return undefined
     }
-    const file = join(root, path.endsWith('/') ? `${path}index.html` : path)
+    const file = join(root, path.endsWith('/')
+      ? `${path}index.html`
+      : path)
     if (!file.startsWith(root + sep) || !compressible[extname(file)])
       return undefined
     try {
-      return statSync(file).isFile() ? file : undefined
+      return statSync(file).isFile()
+        ? file
+        : undefined
     }
     catch {
       return undefined
@@ -101,7 +108,9 @@ export async function serveSite(dir: string, { base = '/', port = 0, host = '127
     if (!url.startsWith(base))
       return sendNotFound()
     req.url = `/${url.slice(base.length)}`
-    const file = acceptsGzip(req) && (req.method === 'GET' || req.method === 'HEAD') ? compressibleFile(req.url) : undefined
+    const file = acceptsGzip(req) && (req.method === 'GET' || req.method === 'HEAD')
+      ? compressibleFile(req.url)
+      : undefined
     if (file)
       return sendGzipped(req, res, file, 200)
     files(req, res, sendNotFound)
@@ -119,7 +128,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2)
   const option = (name: string) => {
     const i = args.indexOf(name)
-    return i >= 0 ? args.splice(i, 2)[1] : undefined
+    return i >= 0
+      ? args.splice(i, 2)[1]
+      : undefined
   }
   const port = Number(option('--port') ?? 4173)
   const base = option('--base') ?? '/'

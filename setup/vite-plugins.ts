@@ -9,5 +9,7 @@ export default defineVitePluginsSetup(options => [
   deckCheck(options),
   leanClient(options),
   deckCsp(),
-  subsetFonts({ markdown: () => Object.keys(options.data.markdownFiles).map(file => readFileSync(file, 'utf8')) }),
+  subsetFonts({
+    markdown: () => Object.keys(options.data.markdownFiles).map(file => readFileSync(file, 'utf8')),
+  }),
 ])

@@ -1,7 +1,7 @@
 // Stands in for `@vueuse/motion` in Slidev's `v-motion` directive in the built deck (see
 // plugins/lean-client.ts): the animation library (about 11 KiB gzip) loads the first time an element
 // with `v-motion` is created, and the element's motion instance replays what it was asked meanwhile.
-import type { Directive, DirectiveBinding, VNode } from 'vue'
+import type { Directive, DirectiveBinding, ObjectDirective, VNode } from 'vue'
 
 interface MotionInstance {
   set: (variant: unknown) => void
@@ -21,8 +21,11 @@ export function MotionDirective(variants?: Record<string, unknown>, isPreset = f
       // Slidev reads `el.motionInstance` right after this hook: hand it a stand-in that queues calls.
       el.motionInstance = new Proxy(fields as MotionInstance, {
         get(_, key: string) {
-          if (key === 'set' || key === 'apply')
-            return (variant: unknown) => real ? real[key](variant) : calls.push([key, variant])
+          if (key === 'set' || key === 'apply') {
+            return (variant: unknown) => real
+              ? real[key](variant)
+              : calls.push([key, variant])
+          }
           return real ? real[key] : fields[key]
         },
         set(_, key: string, value) {
@@ -35,10 +38,11 @@ export function MotionDirective(variants?: Record<string, unknown>, isPreset = f
       })
       library ??= import('@vueuse/motion')
       library.then(({ MotionDirective: directive }) => {
-        const original = directive(variants, isPreset) as Directive<MotionElement>
+        type Hook = (el: MotionElement, binding: DirectiveBinding, node: VNode) => void
+        const original = directive(variants as Parameters<typeof directive>[0], isPreset) as ObjectDirective<MotionElement>
         const standIn = el.motionInstance
-        ;(original.created as (...args: unknown[]) => void)(el, binding, node)
-        ;(original.mounted as (...args: unknown[]) => void)(el, binding, node)
+        ;(original.created as Hook)(el, binding, node)
+        ;(original.mounted as Hook)(el, binding, node)
         real = el.motionInstance
         el.motionInstance = standIn
         if (!real)

@@ -7,7 +7,9 @@ export function annotate(element: HTMLElement, config: RoughAnnotationConfig): R
   let real: RoughAnnotation | undefined
   const pending: Array<(annotation: RoughAnnotation) => void> = []
   const settings: Partial<RoughAnnotation> = {}
-  const call = (action: (annotation: RoughAnnotation) => void) => real ? action(real) : pending.push(action)
+  const call = (action: (annotation: RoughAnnotation) => void) => real
+    ? action(real)
+    : pending.push(action)
 
   import('@slidev/rough-notation').then((module) => {
     real = module.annotate(element, config)
@@ -23,7 +25,9 @@ export function annotate(element: HTMLElement, config: RoughAnnotationConfig): R
         case 'show': return () => call(a => a.show())
         case 'hide': return () => call(a => a.hide())
         case 'remove': return () => call(a => a.remove())
-        default: return real ? real[key] : settings[key] ?? config[key as keyof RoughAnnotationConfig]
+        default: return real
+          ? real[key]
+          : settings[key] ?? config[key as keyof RoughAnnotationConfig]
       }
     },
     set(_, key: keyof RoughAnnotation, value) {

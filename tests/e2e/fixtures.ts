@@ -16,43 +16,46 @@ export interface PageProblems {
  * `problems.expect…` itself.
  */
 export const test = base.extend<{ problems: PageProblems }>({
-  problems: [async ({ page, baseURL }, use) => {
-    const origin = new URL(baseURL!).origin
-    const problems: PageProblems = { offsite: [], failed: [], errors: [] }
-    /** Deep links answered by 404.html (see below), whose 404 the browser also logs as an error. */
-    const deepLinks = new Set<string>()
-    await page.context().route('**/*', (route) => {
-      const url = route.request().url()
-      if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:'))
-        return route.continue()
-      problems.offsite.push(url)
-      return route.abort('blockedbyclient')
-    })
-    page.on('console', (msg) => {
-      const deepLink404 = msg.text().startsWith('Failed to load resource') && deepLinks.has(msg.location().url)
-      if (msg.type() === 'error' && !deepLink404)
-        problems.errors.push(`${page.url()}: ${msg.text()}`)
-    })
-    page.on('pageerror', err => problems.errors.push(`${page.url()}: ${err.message}`))
-    page.on('requestfailed', (req) => {
+  problems: [
+    async ({ page, baseURL }, use) => {
+      const origin = new URL(baseURL!).origin
+      const problems: PageProblems = { offsite: [], failed: [], errors: [] }
+      /** Deep links answered by 404.html (see below), whose 404 the browser also logs as an error. */
+      const deepLinks = new Set<string>()
+      await page.context().route('**/*', (route) => {
+        const url = route.request().url()
+        if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:'))
+          return route.continue()
+        problems.offsite.push(url)
+        return route.abort('blockedbyclient')
+      })
+      page.on('console', (msg) => {
+        const deepLink404 = msg.text().startsWith('Failed to load resource') && deepLinks.has(msg.location().url)
+        if (msg.type() === 'error' && !deepLink404)
+          problems.errors.push(`${page.url()}: ${msg.text()}`)
+      })
+      page.on('pageerror', err => problems.errors.push(`${page.url()}: ${err.message}`))
+      page.on('requestfailed', (req) => {
       // ERR_ABORTED: the page navigated away (the next deep link) while the request was in flight.
-      if (!problems.offsite.includes(req.url()) && req.failure()?.errorText !== 'net::ERR_ABORTED')
-        problems.failed.push(`${req.url()} (${req.failure()?.errorText})`)
-    })
-    page.on('response', (res) => {
+        if (!problems.offsite.includes(req.url()) && req.failure()?.errorText !== 'net::ERR_ABORTED')
+          problems.failed.push(`${req.url()} (${req.failure()?.errorText})`)
+      })
+      page.on('response', (res) => {
       // A deep link on GitHub Pages is answered by 404.html with status 404: that is how the
       // single-page app is reached, not a failure. Any other error status is.
-      const deepLink = res.request().isNavigationRequest() && res.status() === 404
-      if (deepLink)
-        deepLinks.add(res.url())
-      if (res.status() >= 400 && !deepLink)
-        problems.failed.push(`${res.url()} (${res.status()})`)
-    })
-    await use(problems)
-    expect(problems.offsite, 'requests to other hosts').toEqual([])
-    expect(problems.failed, 'failed requests').toEqual([])
-    expect(problems.errors, 'console errors').toEqual([])
-  }, { auto: true }],
+        const deepLink = res.request().isNavigationRequest() && res.status() === 404
+        if (deepLink)
+          deepLinks.add(res.url())
+        if (res.status() >= 400 && !deepLink)
+          problems.failed.push(`${res.url()} (${res.status()})`)
+      })
+      await use(problems)
+      expect(problems.offsite, 'requests to other hosts').toEqual([])
+      expect(problems.failed, 'failed requests').toEqual([])
+      expect(problems.errors, 'console errors').toEqual([])
+    },
+    { auto: true },
+  ],
 })
 
 export { expect }

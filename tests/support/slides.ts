@@ -33,7 +33,9 @@ export function readSlides(file = 'slides.md'): SlideInfo[] {
     title: slide.title ?? '',
     heading: visibleText(slide.title ?? ''),
     note: slide.note ?? '',
-    layout: String(slide.frontmatter.layout ?? (i === 0 ? 'cover' : 'default')),
+    layout: String(slide.frontmatter.layout ?? (i === 0
+      ? 'cover'
+      : 'default')),
   }))
 }
 

@@ -21,10 +21,22 @@ export interface TalkSlide {
  * scheme-less URLs become demo cards or fixed links; the embedded `slides.png` becomes a QR code.
  */
 const renderedAs: Array<[RegExp, (m: RegExpMatchArray) => string]> = [
-  [/^#+\s*<pre>\$ (.+?)\s*<\/(?:pre|rust)>$/, m => `$ ${m[1]}`],
-  [/^\[(kjuulh\/building-rust-for-production\/[^\]]+)\]\(.*\)$/, m => m[1]],
-  [/^Markdown\/pdf: \[(.+?)\]\(.*\)$/, m => `Markdown/pdf: ${m[1]}`],
-  [/^!\[\[.*slides\.png\]\]$/, () => 'The slides, online'],
+  [
+    /^#+\s*<pre>\$ ([^<]+)<\/(?:pre|rust)>$/,
+    m => `$ ${m[1].trim()}`,
+  ],
+  [
+    /^\[(kjuulh\/building-rust-for-production\/[^\]]+)\]\(.*\)$/,
+    m => m[1],
+  ],
+  [
+    /^Markdown\/pdf: \[(.+?)\]\(.*\)$/,
+    m => `Markdown/pdf: ${m[1]}`,
+  ],
+  [
+    /^!\[\[.*slides\.png\]\]$/,
+    () => 'The slides, online',
+  ],
 ]
 
 function readerLine(raw: string): string {
@@ -42,7 +54,11 @@ export function readTalk(file = talkFile): TalkSlide[] {
   return text.split(/^---\s*$/m).map((raw, i) => {
     const [body, notes = ''] = raw.split(/^notes:\s*$/m)
     const lines = (text: string) => text.split('\n').map(readerLine).filter(Boolean)
-    return { no: i + 1, lines: lines(body), notes: lines(notes) }
+    return {
+      no: i + 1,
+      lines: lines(body),
+      notes: lines(notes),
+    }
   })
 }
 

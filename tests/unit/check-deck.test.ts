@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { deckProblems, deckCheck } from '../../plugins/deck-check'
+import { deckCheck, deckProblems } from '../../plugins/deck-check'
 import { checkDeck, formatProblem } from '../../scripts/check-deck'
 
 const root = join(__dirname, '../..')
@@ -48,7 +48,12 @@ describe('the deck check', () => {
   })
 
   it('names a demo whose folder in data/deck.ts is not in the demo repository', () => {
-    const problems = checkDeck(fixture('good.md'), { root, demos: { local: { folder: '01-locale' } } })
+    const problems = checkDeck(fixture('good.md'), {
+      root,
+      demos: {
+        local: { folder: '01-locale' },
+      },
+    })
     expect(problems.map(p => formatProblem(p, root))).toEqual([
       'tests/fixtures/bad-decks/good.md:20 (slide 3): <DemoLink id="local"> links to the folder "01-locale", which the demo repository does not have (tests/fixtures/demo-repo-tree.txt). Fix its folder in data/deck.ts.',
     ])
@@ -61,8 +66,13 @@ describe('the deck check', () => {
   })
 
   it('stops `slidev build` with the problems (the Vite plugin)', () => {
-    const plugin = deckCheck({ entry: fixture('unknown-component.md'), userRoot: root })
-    const context = { error: (message: string) => { throw new Error(message) } }
+    const plugin = deckCheck({
+      entry: fixture('unknown-component.md'),
+      userRoot: root,
+    })
+    const context = {
+      error: (message: string) => { throw new Error(message) },
+    }
     expect(() => (plugin.buildStart as (this: typeof context) => void).call(context))
       .toThrow(/The deck has problems:\ntests\/fixtures\/bad-decks\/unknown-component\.md:14 \(slide 2\): unknown component <DemoLnk>/)
     expect(deckProblems(join(root, 'slides.md'), root)).toBe('')

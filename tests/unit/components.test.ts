@@ -9,7 +9,9 @@ import { deck, demos, folderUrl, repoLabel, repoUrl } from '../../data/deck'
 
 describe('demoLink', () => {
   it('shows the folder, the description and the talk\'s link text, and links to the folder', () => {
-    const card = mount(DemoLink, { props: { id: 'musl' } })
+    const card = mount(DemoLink, {
+      props: { id: 'musl' },
+    })
     const link = card.get('a')
     expect(link.attributes('href')).toBe(folderUrl('02-ci/musl/cross-compile-musl'))
     expect(link.attributes('rel')).toContain('noopener')
@@ -19,13 +21,17 @@ describe('demoLink', () => {
   })
 
   it('renders `code` in a description as code', () => {
-    const card = mount(DemoLink, { props: { id: 'local' } })
+    const card = mount(DemoLink, {
+      props: { id: 'local' },
+    })
     expect(card.findAll('.demo-link__description code').map(c => c.text())).toEqual(['cargo build --timings'])
     expect(card.text()).not.toContain('`')
   })
 
   it('fails loudly for a demo that does not exist', () => {
-    expect(() => mount(DemoLink, { props: { id: 'nope' as never } })).toThrow(/no such demo.*local/)
+    expect(() => mount(DemoLink, {
+      props: { id: 'nope' as never },
+    })).toThrow(/no such demo.*local/)
   })
 })
 
@@ -39,14 +45,18 @@ describe('repoLink', () => {
 
 describe('shellPrompt', () => {
   it('reads as a command typed at a prompt', () => {
-    const prompt = mount(ShellPrompt, { slots: { default: 'man cargo' } })
+    const prompt = mount(ShellPrompt, {
+      slots: { default: 'man cargo' },
+    })
     expect(prompt.text()).toBe('$ man cargo')
   })
 })
 
 describe('slideNumber', () => {
   it('shows and labels the slide number', () => {
-    const n = mount(SlideNumber, { props: { no: 12 } })
+    const n = mount(SlideNumber, {
+      props: { no: 12 },
+    })
     expect(n.text()).toBe('12')
     expect(n.attributes('aria-label')).toBe('Slide 12')
   })
