@@ -37,11 +37,16 @@ async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+  return sorted.length % 2
+    ? sorted[mid]
+    : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
 async function pageCount(file: string): Promise<number> {
-  const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0 }).promise
+  const doc = await getDocument({
+    data: new Uint8Array(readFileSync(file)),
+    verbosity: 0,
+  }).promise
   const pages = doc.numPages
   await doc.loadingTask.destroy()
   return pages
@@ -56,7 +61,10 @@ export async function benchExport({ runs = 1 } = {}): Promise<ExportBenchmark> {
   const build: number[] = []
   const slides: number[] = []
   const print: number[] = []
-  const files = { slides: join(temp, 'slides.pdf'), handout: join(temp, 'handout.pdf') }
+  const files = {
+    slides: join(temp, 'slides.pdf'),
+    handout: join(temp, 'handout.pdf'),
+  }
   try {
     for (let run = 0; run < runs; run++) {
       const site = join(temp, `site-${run}`)
@@ -92,15 +100,40 @@ function round(seconds: number): number {
 export function formatExportBenchmark(result: ExportBenchmark): string {
   const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`
   const rows = [
-    ['PDF', 'command', 'wall time', 'PDF step', 'size', 'pages'],
-    ['slides', 'npm run export', `${result.slides.seconds.toFixed(1)} s`, `${result.slides.pdfSeconds.toFixed(1)} s`, kib(result.slides.bytes), String(result.slides.pages)],
-    ['handout', 'npm run export:handout', `${result.handout.seconds.toFixed(1)} s`, `${result.handout.pdfSeconds.toFixed(1)} s`, kib(result.handout.bytes), String(result.handout.pages)],
+    [
+      'PDF',
+      'command',
+      'wall time',
+      'PDF step',
+      'size',
+      'pages',
+    ],
+    [
+      'slides',
+      'npm run export',
+      `${result.slides.seconds.toFixed(1)} s`,
+      `${result.slides.pdfSeconds.toFixed(1)} s`,
+      kib(result.slides.bytes),
+      String(result.slides.pages),
+    ],
+    [
+      'handout',
+      'npm run export:handout',
+      `${result.handout.seconds.toFixed(1)} s`,
+      `${result.handout.pdfSeconds.toFixed(1)} s`,
+      kib(result.handout.bytes),
+      String(result.handout.pages),
+    ],
   ]
   const widths = rows[0].map((_, i) => Math.max(...rows.map(r => r[i].length)))
-  const line = (row: string[]) => `| ${row.map((cell, i) => i >= 2 ? cell.padStart(widths[i]) : cell.padEnd(widths[i])).join(' | ')} |`
+  const line = (row: string[]) => `| ${row.map((cell, i) => i >= 2
+    ? cell.padStart(widths[i])
+    : cell.padEnd(widths[i])).join(' | ')} |`
   return [
     line(rows[0]),
-    `|${widths.map((w, i) => i >= 2 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2)).join('|')}|`,
+    `|${widths.map((w, i) => i >= 2
+      ? `${'-'.repeat(w + 1)}:`
+      : '-'.repeat(w + 2)).join('|')}|`,
     ...rows.slice(1).map(line),
     '',
     `Site build without a PDF: ${result.buildSeconds.toFixed(1)} s (part of both wall times). `

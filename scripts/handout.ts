@@ -26,9 +26,14 @@ export interface HandoutOptions {
  */
 export async function printHandout(siteUrl: string, output: string, timeout = 60_000): Promise<void> {
   const origin = new URL(siteUrl).origin
-  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs })
+  const browser = await chromium.launch({
+    executablePath: chromiumExecutable(),
+    args: chromiumArgs,
+  })
   try {
-    const page = await browser.newPage({ viewport: { width: 794, height: 1123 } })
+    const page = await browser.newPage({
+      viewport: { width: 794, height: 1123 },
+    })
     const offsite: string[] = []
     const errors: string[] = []
     // The handout is made from the local site alone.
@@ -63,7 +68,12 @@ export async function printHandout(siteUrl: string, output: string, timeout = 60
     if (offsite.length)
       throw new Error(`the handout page asked for other hosts:\n${offsite.join('\n')}`)
 
-    await page.pdf({ path: output, preferCSSPageSize: true, printBackground: true, tagged: true })
+    await page.pdf({
+      path: output,
+      preferCSSPageSize: true,
+      printBackground: true,
+      tagged: true,
+    })
   }
   finally {
     await browser.close()
@@ -76,9 +86,13 @@ export async function printHandout(siteUrl: string, output: string, timeout = 60
  */
 export async function exportHandout({ site, base, output, timeout, quiet }: HandoutOptions = {}): Promise<string> {
   const target = resolve(root, output ?? `${exportFilename()}-handout.pdf`)
-  const temp = site ? undefined : mkdtempSync(join(tmpdir(), 'deck-handout-'))
+  const temp = site
+    ? undefined
+    : mkdtempSync(join(tmpdir(), 'deck-handout-'))
   try {
-    const dir = site ? resolve(root, site) : await buildSite({ out: temp, download: false, quiet })
+    const dir = site
+      ? resolve(root, site)
+      : await buildSite({ out: temp, download: false, quiet })
     const served = await serveSite(dir, { base: base ?? siteBase(dir) })
     try {
       await printHandout(served.url, target, timeout)

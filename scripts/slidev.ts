@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer'
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { createConnection } from 'node:net'
@@ -29,7 +30,10 @@ export function exportFilename(entry = join(root, 'slides.md')): string {
 /** Runs the Slidev CLI in the repository root; rejects when it fails. `quiet` shows its output only then. */
 export function runSlidev(args: string[], { quiet = false } = {}): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [slidevCli, ...args], { cwd: root, stdio: quiet ? 'pipe' : 'inherit' })
+    const child = spawn(process.execPath, [slidevCli, ...args], {
+      cwd: root,
+      stdio: quiet ? 'pipe' : 'inherit',
+    })
     const output: Buffer[] = []
     child.stdout?.on('data', (chunk: Buffer) => output.push(chunk))
     child.stderr?.on('data', (chunk: Buffer) => output.push(chunk))
@@ -94,7 +98,15 @@ export interface BuildOptions {
  * download button, `npm run export` and the deploy all use that one file.
  */
 export async function buildSite({ out = 'dist', base, download = true, args = [], quiet = false }: BuildOptions = {}): Promise<string> {
-  const cli = ['build', '--out', out, ...(base ? ['--base', base] : []), ...args]
+  const cli = [
+    'build',
+    '--out',
+    out,
+    ...(base
+      ? ['--base', base]
+      : []),
+    ...args,
+  ]
   if (download) {
     // --with-toc: the PDF's outline lists the slide titles (setup/preparser.ts makes them readable).
     cli.push('--download', '--with-toc', ...exportBrowserArgs())
@@ -114,7 +126,9 @@ export async function buildSite({ out = 'dist', base, download = true, args = []
 export function siteBase(dir: string): string {
   const html = readFileSync(join(dir, 'index.html'), 'utf8')
   const asset = html.match(/(?:src|href)="([^"]*?)assets\//)
-  return asset ? asset[1] || '/' : '/'
+  return asset
+    ? asset[1] || '/'
+    : '/'
 }
 
 /** Splits `--name value` options off a command line; the rest is returned as `rest`. */

@@ -3,8 +3,15 @@ import emojiByName from 'markdown-it-emoji/lib/data/full.mjs'
 
 /** The first markdown heading of a slide, outside code blocks. */
 function firstHeading(content: string): string | undefined {
-  const text = content.replace(/^(`{3,}|~{3,})[\s\S]*?^\1/gm, '')
-  return text.match(/^#{1,6}\s+(.+)$/m)?.[1]
+  let fence: string | undefined
+  for (const line of content.split('\n')) {
+    const marker = line.match(/^(`{3,}|~{3,})/)?.[1]
+    if (marker && (!fence || marker.startsWith(fence)))
+      fence = fence ? undefined : marker
+    else if (!fence && /^#{1,6} /.test(line))
+      return line.replace(/^#+/, '').trim()
+  }
+  return undefined
 }
 
 /**
@@ -29,15 +36,17 @@ export function readableTitle(markdown: string): string {
  * `title` of its own gets its heading as a reader sees it, at level 1: the PDF outline is one flat
  * entry per slide, and the overview and handout show the same words as the slide.
  */
-export default definePreparserSetup(() => [{
-  name: 'readable-slide-titles',
-  async transformSlide(content, frontmatter) {
-    if (!frontmatter.title && !frontmatter.name) {
-      const heading = firstHeading(content)
-      if (heading)
-        frontmatter.title = readableTitle(heading)
-    }
-    frontmatter.level ??= 1
-    return undefined
+export default definePreparserSetup(() => [
+  {
+    name: 'readable-slide-titles',
+    async transformSlide(content, frontmatter) {
+      if (!frontmatter.title && !frontmatter.name) {
+        const heading = firstHeading(content)
+        if (heading)
+          frontmatter.title = readableTitle(heading)
+      }
+      frontmatter.level ??= 1
+      return undefined
+    },
   },
-}])
+])

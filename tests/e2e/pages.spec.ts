@@ -16,11 +16,15 @@ const base = new URL(deck.publicUrl).pathname
 const slides = readSlides()
 
 const test = deckTest.extend<{ requests: string[] }, { site: StaticSite }>({
-  site: [async ({}, use) => {
-    const site = await serveSite(dir, { base })
-    await use(site)
-    await site.close()
-  }, { scope: 'worker' }],
+  site: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructured first argument
+    async ({}, use) => {
+      const site = await serveSite(dir, { base })
+      await use(site)
+      await site.close()
+    },
+    { scope: 'worker' },
+  ],
   baseURL: async ({ site }, use) => use(site.url),
   requests: async ({ page }, use) => {
     const requests: string[] = []
@@ -65,7 +69,10 @@ test.describe(`the site under ${base}, served like GitHub Pages`, () => {
       await page.goto(path)
       const button = page.getByTitle('Download as PDF').first()
       await expect(button).toBeAttached()
-      const [download] = await Promise.all([page.waitForEvent('download'), button.click({ force: true })])
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        button.click({ force: true }),
+      ])
       expect(download.url()).toBe(`${site.url}${exportFilename()}.pdf`)
       const file = readFileSync(await download.path())
       expect(file.subarray(0, 5).toString()).toBe('%PDF-')
@@ -79,10 +86,14 @@ test.describe(`the site under ${base}, served like GitHub Pages`, () => {
     const rows = page.locator('.handout-row')
     await expect(rows).toHaveCount(slides.length)
     const layout = await page.evaluate(() => ({
-      overflowing: [...document.querySelectorAll<HTMLElement>('.handout-page')]
+      overflowing: [
+        ...document.querySelectorAll<HTMLElement>('.handout-page'),
+      ]
         .filter(p => p.scrollHeight > p.clientHeight + 1)
         .map(p => p.querySelector('.handout-row')?.getAttribute('data-no')),
-      rows: [...document.querySelectorAll<HTMLElement>('.handout-row')].map(row => ({
+      rows: [
+        ...document.querySelectorAll<HTMLElement>('.handout-row'),
+      ].map(row => ({
         no: Number(row.dataset.no),
         notes: !!row.querySelector('.handout-notes__text'),
         /** Height of the ruled area, in millimetres. */

@@ -25,7 +25,11 @@ const sources = parseSync(readFileSync('slides.md', 'utf8'), 'slides.md').slides
 
 const cache = new Map<string, Promise<Pdf>>()
 function pdf(kind: keyof typeof files): Promise<Pdf> {
-  const hint = kind === 'slides' ? 'run npm run export' : kind === 'handout' ? 'run npm run export:handout' : 'run npm run build'
+  const hint = kind === 'slides'
+    ? 'run npm run export'
+    : kind === 'handout'
+      ? 'run npm run export:handout'
+      : 'run npm run build'
   if (!cache.has(kind))
     cache.set(kind, readPdf(files[kind], hint))
   return cache.get(kind)!
@@ -33,7 +37,9 @@ function pdf(kind: keyof typeof files): Promise<Pdf> {
 
 /** Demo cards on slide `no`: the URLs their links must open. */
 function demoUrls(no: number): string[] {
-  return [...sources[no - 1].matchAll(/<DemoLink\s+id="(\w+)"/g)]
+  return [
+    ...sources[no - 1].matchAll(/<DemoLink\s+id="(\w+)"/g),
+  ]
     .map(([, id]) => folderUrl(demos[id as keyof typeof demos].folder))
 }
 
@@ -50,7 +56,7 @@ function letters(text: string): string {
     .replace(/\[click(?::\d+)?\]/gi, '')
     .replace(/<!--[\s\S]*?-->|<[^>]+>/g, '')
     .replace(/(!?\[[^\]]*\])\([^)]*\)/g, '$1')
-    .replace(/[^\p{L}]/gu, '')
+    .replace(/\P{L}/gu, '')
 }
 
 test.describe('the slides PDF (npm run export)', () => {

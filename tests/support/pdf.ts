@@ -37,12 +37,14 @@ export interface Pdf {
 
 /** Reads a PDF with pdf.js: text with fonts, links and outline of every page. */
 export async function readPdf(file: string, hint = ''): Promise<Pdf> {
-  if (!existsSync(file))
-    throw new Error(`${file} is missing${hint ? `: ${hint}` : ''}`)
+  if (!existsSync(file)) {
+    throw new Error(`${file} is missing${hint
+      ? `: ${hint}`
+      : ''}`)
+  }
   const doc = await getDocument({
     data: new Uint8Array(readFileSync(file)),
     fontExtraProperties: true,
-    isEvalSupported: false,
     verbosity: 0,
   }).promise
   const pages: PdfPage[] = []
@@ -56,15 +58,35 @@ export async function readPdf(file: string, hint = ''): Promise<Pdf> {
       if (!('str' in item) || !item.str.trim())
         continue
       const font = fontName(proxy, item.fontName)
-      runs.push({ str: item.str, font, box: [item.transform[4], item.transform[5], item.width, item.height] })
+      runs.push({
+        str: item.str,
+        font,
+        box: [
+          item.transform[4],
+          item.transform[5],
+          item.width,
+          item.height,
+        ],
+      })
       fonts.add(font.replace(/^[A-Z]{6}\+/, ''))
     }
     const links = (await proxy.getAnnotations())
       .filter(a => a.subtype === 'Link')
       .map(a => a.url ?? a.unsafeUrl ?? JSON.stringify(a.dest))
-    pages.push({ no, text: runs.map(r => r.str).join(' '), runs, links, proxy })
+    pages.push({
+      no,
+      text: runs.map(r => r.str).join(' '),
+      runs,
+      links,
+      proxy,
+    })
   }
-  return { doc, pages, outline: await readOutline(doc), fonts }
+  return {
+    doc,
+    pages,
+    outline: await readOutline(doc),
+    fonts,
+  }
 }
 
 function fontName(page: PDFPageProxy, id: string): string {
@@ -80,9 +102,13 @@ async function readOutline(doc: PDFDocumentProxy): Promise<OutlineEntry[]> {
   const entries: OutlineEntry[] = []
   const walk = async (items: Awaited<ReturnType<PDFDocumentProxy['getOutline']>> | null, depth: number) => {
     for (const item of items ?? []) {
-      const dest = typeof item.dest === 'string' ? await doc.getDestination(item.dest) : item.dest
+      const dest = typeof item.dest === 'string'
+        ? await doc.getDestination(item.dest)
+        : item.dest
       const ref = dest?.[0]
-      const page = ref && typeof ref === 'object' ? await doc.getPageIndex(ref) + 1 : Number.NaN
+      const page = ref && typeof ref === 'object'
+        ? await doc.getPageIndex(ref) + 1
+        : Number.NaN
       entries.push({ title: item.title, page, depth })
       await walk(item.items, depth + 1)
     }
