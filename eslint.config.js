@@ -23,6 +23,20 @@ export default antfu(
     ],
   },
   {
+    // Playwright's locator.innerText() is not the DOM property the rule is about.
+    files: ['tests/e2e/**/*.ts'],
+    rules: {
+      'unicorn/prefer-dom-node-text-content': 'off',
+    },
+  },
+  {
+    // Command-line tools: the console is how they talk.
+    files: ['bench/**/*.ts', 'scripts/**/*.ts'],
+    rules: {
+      'no-console': 'off',
+    },
+  },
+  {
     // A deck is many pages: every section slide has its own h1, and a slide may start at h3.
     files: ['slides.md'],
     rules: {

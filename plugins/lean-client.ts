@@ -10,6 +10,7 @@ const emptyCss = local('./client/empty.css')
 const roughNotationLazy = local('./client/rough-notation-lazy.ts')
 const motionLazy = local('./client/motion-lazy.ts')
 const drauuOff = local('./client/drauu-off.ts')
+const headLite = local('./client/head-lite.ts')
 const slidevClient = '/@slidev/client/'
 const deferredHelper = local('./client/deferred.ts')
 
@@ -44,6 +45,13 @@ const replacedComponents: Array<{ importers: string[], source: string, by: strin
 const ownChunk = /\/node_modules\/@vueuse\/motion\//
 
 /**
+ * The core of Slidev's client (its state, composables and logic, and their small helpers), which
+ * the first load needs nearly all of, in one chunk: otherwise every module that a later view shares
+ * (presenter, overview, handout) becomes a chunk of its own and slide 1 waits for ten small files.
+ */
+const coreChunk = /\/@slidev\/client\/(?:[\w-]+\.ts$|state\/|composables\/|logic\/)|\/@antfu\/utils\/|\/@slidev\/parser\/dist\/utils/
+
+/**
  * Keeps code that slide 1 does not need out of the built deck's first load. Slidev's client
  * imports a few things eagerly that this deck either never uses or needs only later:
  *
@@ -56,6 +64,8 @@ const ownChunk = /\/node_modules\/@vueuse\/motion\//
  *   plugin and styles are left out, and floating-vue (tooltips) loads only when a tooltip is shown.
  * - `v-mark`'s drawing library and `v-motion`'s animation library load when a slide first uses them.
  * - drawings: with `drawings.enabled: false` the drawing library is left out.
+ * - unhead: Slidev sets only the title and `<html lang>`, which plugins/client/head-lite.ts does.
+ * - Slidev's core modules go into one chunk instead of ten (`coreChunk`).
  * - The toolbar's menu button, which nests a button in a button, is replaced (`replacedComponents`).
  * - Dialogs, the hover toolbar and drag handles load after slide 1 (`lateComponents`).
  *
@@ -82,6 +92,8 @@ export function leanClient(options: Pick<ResolvedSlidevOptions, 'data' | 'mode'>
         return roughNotationLazy
       if (source === '@vueuse/motion' && from?.endsWith(`${slidevClient}modules/v-motion.ts`))
         return motionLazy
+      if ((source === '@unhead/vue' || source === '@unhead/vue/client') && from?.includes(slidevClient))
+        return headLite
       if (source === 'drauu' && !drawingsOn && from?.includes(slidevClient))
         return drauuOff
       const replaced = replacedComponents.find(c => c.source === source && c.importers.some(i => from?.endsWith(i)))
@@ -108,9 +120,13 @@ export function leanClient(options: Pick<ResolvedSlidevOptions, 'data' | 'mode'>
         return undefined
       return {
         ...output,
-        manualChunks: (id, meta) => ownChunk.test(id)
-          ? undefined
-          : slidevChunks(id, meta),
+        manualChunks: (id, meta) => {
+          if (ownChunk.test(id))
+            return undefined
+          if (coreChunk.test(id))
+            return 'slidev/core'
+          return slidevChunks(id, meta)
+        },
       }
     },
     load(id) {

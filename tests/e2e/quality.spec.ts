@@ -1,5 +1,11 @@
 import type { Page } from '@playwright/test'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import process from 'node:process'
+import { gzipSync } from 'node:zlib'
 import AxeBuilder from '@axe-core/playwright'
+import { budgets } from '../../bench/budgets'
+import { measureFirstLoad } from '../../bench/first-load'
 import { cspHeader } from '../../plugins/csp'
 import { readSlides } from '../support/slides'
 import { currentSlide, expect, openSlide, slideHeadings, test } from './fixtures'
@@ -46,6 +52,38 @@ test.describe('accessibility', () => {
   })
 })
 
+test('slide 1 needs no more bytes than the budget, fonts included (gzip, as GitHub Pages serves)', async ({ browser, baseURL }) => {
+  const dist = process.env.DECK_DIST ?? 'dist'
+  const load = await measureFirstLoad(browser as unknown as Parameters<typeof measureFirstLoad>[0], baseURL!)
+  await load.close()
+  // The test server does not compress: weigh each file fetched before slide 1 showed as gzip would send it.
+  const sizes = load.resources.map(({ path }) => {
+    const file = join(dist, path === '/'
+      ? 'index.html'
+      : decodeURIComponent(path.replace(/[?#].*$/, '')))
+    const content = readFileSync(file)
+    return {
+      path,
+      bytes: /\.(?:woff2?|png|jpe?g|webp)$/.test(file)
+        ? content.length
+        : gzipSync(content).length,
+    }
+  })
+  const kib = sizes.reduce((sum, s) => sum + s.bytes, 0) / 1024
+  const listing = sizes.map(s => `${(s.bytes / 1024).toFixed(1)} KiB ${s.path}`).join('\n')
+  expect(kib, `first load (${load.requests} requests):\n${listing}`).toBeLessThanOrEqual(budgets.firstLoadKiB.limit)
+  // Nothing that slide 1 does not need: the highlighter, the editor, dialogs, drawing and animation libraries.
+  expect(sizes.map(s => s.path).join('\n')).not.toMatch(/shiki-[\w-]+\.js|monaco|QuickOverview|Goto|floating-vue\.|drauu|rough|motion|popmotion/i)
+})
+
+test('the page title and language follow the view (Slidev\'s head handling, slimmed for the build)', async ({ page }) => {
+  await openSlide(page, 1)
+  await expect(page).toHaveTitle('Building Rust for Production - Slidev')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await page.goto('presenter/1')
+  await expect(page).toHaveTitle('Presenter - Building Rust for Production - Slidev')
+})
+
 test.describe('content security policy', () => {
   test('the built page carries the policy, which allows only the site itself', async ({ page }) => {
     await openSlide(page, 1)
@@ -57,6 +95,8 @@ test.describe('content security policy', () => {
   })
 
   test('every slide, the overview and the presenter view work under it, with no violation', async ({ page }) => {
+    // Loads every slide by its URL: about a second each on a busy 2-core machine.
+    test.setTimeout(30_000 + slides.length * 3000)
     await page.addInitScript(() => {
       const seen: string[] = []
       ;(window as unknown as { cspViolations: string[] }).cspViolations = seen

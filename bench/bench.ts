@@ -1,0 +1,190 @@
+import type { Figure } from './budgets.ts'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import process from 'node:process'
+import { chromium } from 'playwright-chromium'
+import { benchExport } from '../scripts/bench-export.ts'
+import { chromiumArgs, chromiumExecutable } from '../scripts/chromium.ts'
+import { serveSite } from '../scripts/serve.ts'
+import { buildSite, exportFilename, root } from '../scripts/slidev.ts'
+import { budgets } from './budgets.ts'
+import { measureDevLoop } from './dev-loop.ts'
+import { measureFirstLoad, measureNextSlide, median } from './first-load.ts'
+
+/**
+ * `npm run bench [-- --runs N]`: measures the deck on this machine, prints a table against
+ * bench/budgets.ts, writes bench/results.json, and exits 1 if a budget is exceeded.
+ *
+ * 1. `npm run build` into a temporary folder, timed; the PDF it makes is the slides PDF.
+ * 2. That site served with gzip on 127.0.0.1 like GitHub Pages; `runs` cold loads in headless
+ *    Chromium (after one untimed): bytes and requests until slide 1 is shown, time to slide 1,
+ *    then ArrowRight twice.
+ * 3. `npm run export` from scratch (scripts/bench-export.ts).
+ * 4. `npm run dev` on a copy of the deck: start until slide 1 is shown, and saves of slides.md until
+ *    the browser shows them (bench/dev-loop.ts).
+ */
+
+interface Results {
+  date: string
+  machine: { cpus: number, node: string }
+  runs: number
+  figures: Record<Figure, number>
+  /** Every measurement behind the medians. */
+  samples: Record<string, number[]>
+  firstLoadResources: Array<{ path: string, transfer: number, body: number }>
+  exceeded: Figure[]
+}
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0
+    ? Number(process.argv[i + 1])
+    : fallback
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
+  const start = performance.now()
+  const result = await work()
+  return [performance.now() - start, result]
+}
+
+function format(figure: Figure, value: number): string {
+  const { unit } = budgets[figure]
+  if (unit === 'KiB')
+    return `${value.toFixed(1)} KiB`
+  if (unit === 's')
+    return `${value.toFixed(1)} s`
+  if (unit === 'ms')
+    return `${Math.round(value)} ms`
+  return String(value)
+}
+
+export function table(figures: Record<Figure, number>): string {
+  const rows = (Object.keys(budgets) as Figure[]).map((figure) => {
+    const ok = figures[figure] <= budgets[figure].limit
+    return [
+      budgets[figure].what,
+      format(figure, figures[figure]),
+      format(figure, budgets[figure].limit),
+      ok ? 'ok' : 'OVER',
+    ]
+  })
+  const header = ['figure', 'measured', 'budget', '']
+  const widths = header.map((_, i) => Math.max(header[i].length, ...rows.map(r => r[i].length)))
+  const line = (row: string[]) => `| ${row.map((cell, i) => i === 1 || i === 2
+    ? cell.padStart(widths[i])
+    : cell.padEnd(widths[i])).join(' | ')} |`
+  return [
+    line(header),
+    `|${widths.map((w, i) => i === 1 || i === 2
+      ? `${'-'.repeat(w + 1)}:`
+      : '-'.repeat(w + 2)).join('|')}|`,
+    ...rows.map(line),
+  ].join('\n')
+}
+
+async function main() {
+  const runs = option('runs', 7)
+  const temp = mkdtempSync(join(tmpdir(), 'deck-bench-'))
+  const browser = await chromium.launch({
+    executablePath: chromiumExecutable(),
+    args: chromiumArgs,
+  })
+  const samples: Record<string, number[]> = {
+    slide1Ms: [],
+    nextSlideMs: [],
+    firstLoadKiB: [],
+    firstLoadRequests: [],
+  }
+  let firstLoadResources: Results['firstLoadResources'] = []
+  try {
+    console.log('bench: npm run build …')
+    const site = join(temp, 'site')
+    const [buildMs] = await timed(() => buildSite({ out: site, quiet: true }))
+    const pdf = join(site, `${exportFilename()}.pdf`)
+
+    console.log(`bench: ${runs} cold loads of the built site, served with gzip …`)
+    const server = await serveSite(site, { gzip: true })
+    try {
+      for (let run = -1; run < runs; run++) {
+        const load = await measureFirstLoad(browser, server.url)
+        try {
+          if (run < 0)
+            continue
+          samples.slide1Ms.push(load.ms)
+          samples.firstLoadKiB.push(load.resources.reduce((sum, r) => sum + r.body, 0) / 1024)
+          samples.firstLoadRequests.push(load.requests)
+          firstLoadResources = load.resources
+          samples.nextSlideMs.push(await measureNextSlide(load.page, 1), await measureNextSlide(load.page, 2))
+        }
+        finally {
+          await load.close()
+        }
+      }
+    }
+    finally {
+      await server.close()
+    }
+
+    console.log('bench: npm run export, from scratch …')
+    const exported = await benchExport({ runs: 1 })
+
+    console.log('bench: npm run dev on a copy of the deck …')
+    const dev = await measureDevLoop(browser, root, { runs: 3, edits: 3 })
+    if (dev.failed.length)
+      throw new Error(`The dev server failed requests, so its figures mean nothing:\n${dev.failed.join('\n')}`)
+    samples.devStartMs = dev.startMs
+    samples.hmrMs = dev.hmrMs
+
+    const figures: Record<Figure, number> = {
+      firstLoadKiB: median(samples.firstLoadKiB),
+      firstLoadRequests: median(samples.firstLoadRequests),
+      slide1Ms: median(samples.slide1Ms),
+      nextSlideMs: median(samples.nextSlideMs),
+      buildSeconds: buildMs / 1000,
+      exportSeconds: exported.slides.seconds,
+      pdfKiB: statSync(pdf).size / 1024,
+      devStartMs: median(dev.startMs),
+      hmrMs: median(dev.hmrMs),
+    }
+    const exceeded = (Object.keys(budgets) as Figure[]).filter(f => figures[f] > budgets[f].limit)
+    const results: Results = {
+      date: new Date().toISOString(),
+      machine: { cpus: cpus().length, node: process.version },
+      runs,
+      figures,
+      samples,
+      firstLoadResources,
+      exceeded,
+    }
+    const file = join(root, 'bench/results.json')
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
+
+    console.log(`\n${table(figures)}\n`)
+    console.log(`First load, by resource (gzip body):`)
+    for (const r of [...firstLoadResources].sort((a, b) => b.body - a.body))
+      console.log(`  ${(r.body / 1024).toFixed(1).padStart(6)} KiB  ${r.path}`)
+    console.log(`\nMedians of ${runs} cold loads, 3 dev starts and 9 saves; ${cpus().length} CPUs, Node ${process.version}. Written to ${relative(process.cwd(), file)}.`)
+    if (exceeded.length) {
+      console.error(`\nOver budget: ${exceeded.map(f => budgets[f].what).join('; ')}`)
+      process.exitCode = 1
+    }
+  }
+  finally {
+    await browser.close()
+    rmSync(temp, { recursive: true, force: true })
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: Error) => {
+    console.error(error.stack ?? error.message)
+    process.exit(2)
+  })
+}
+
+// For tests that read a previous run.
+export function readResults(file = join(root, 'bench/results.json')): Results {
+  return JSON.parse(readFileSync(file, 'utf8')) as Results
+}
