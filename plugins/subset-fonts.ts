@@ -49,8 +49,17 @@ export function deckCharacters(root: string, markdown: string[]): string {
  * are read from the deck's files on every build, so a new character in slides.md is never lost.
  * Only the build is changed: `slidev` (dev) serves the full fonts.
  */
-export function subsetFonts({ markdown }: { markdown: () => string[] }): Plugin {
+export function subsetFonts({ markdown, preload = [] }: {
+  /** The deck's markdown files, read at the start of each build. */
+  markdown: () => string[]
+  /**
+   * Font files (`inter-latin-400-normal`) to fetch with the page rather than once slide 1 has
+   * rendered: the ones slide 1 and most slides use, so the first slide does not wait for them.
+   */
+  preload?: string[]
+}): Plugin {
   let root = process.cwd()
+  let base = '/'
   let chars = ''
   let cacheDir = ''
 
@@ -77,10 +86,33 @@ export function subsetFonts({ markdown }: { markdown: () => string[] }): Plugin 
     enforce: 'pre',
     configResolved(config) {
       root = config.root
+      base = config.base
       cacheDir = join(config.cacheDir, 'deck-fonts')
     },
     buildStart() {
       chars = deckCharacters(root, markdown())
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_, context) {
+        const files = Object.keys(context.bundle ?? {})
+        return preload.map((name) => {
+          const file = files.find(f => f.startsWith('assets/') && f.endsWith('.woff2') && basename(f).startsWith(`${name}-`))
+          if (!file)
+            throw new Error(`subsetFonts: no font file "${name}" to preload; the build has ${files.filter(f => f.endsWith('.woff2')).join(', ')}`)
+          return {
+            tag: 'link',
+            attrs: {
+              rel: 'preload',
+              as: 'font',
+              type: 'font/woff2',
+              crossorigin: '',
+              href: `${base}${file}`,
+            },
+            injectTo: 'head' as const,
+          }
+        })
+      },
     },
     // `@import '@fontsource/…/latin-400.css'` in the deck's CSS: inline the package's @font-face
     // rules with their font files replaced by the subsets.
