@@ -8,6 +8,9 @@ import subsetFont from 'subset-font'
 /** Every printable ASCII character: whatever is typed into the deck or Slidev's UI renders in the deck's fonts. */
 const ascii = Array.from({ length: 0x7F - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('')
 
+/** What markdown's typography and Slidev's UI add to typed text: curly quotes, dashes, ellipsis, arrows. */
+const typographic = '\u2018\u2019\u201C\u201D\u2013\u2014\u2026\u00B7\u2022\u2190\u2192\u00D7\u00A0'
+
 /** Emoji are drawn by the system's colour emoji font, never by the deck's text fonts. */
 const emoji = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200D]/u
 
@@ -33,7 +36,7 @@ export function deckCharacters(root: string, markdown: string[]): string {
       ...readdirSync(root).filter(name => name.endsWith('.vue')).map(name => join(root, name)),
     ].map(file => readFileSync(file, 'utf8')),
   ]
-  const chars = new Set(ascii)
+  const chars = new Set(ascii + typographic)
   for (const source of sources) {
     for (const char of source) {
       if (char.codePointAt(0)! > 0x7F && !emoji.test(char) && !/\s/.test(char))

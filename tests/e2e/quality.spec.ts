@@ -7,10 +7,16 @@ import AxeBuilder from '@axe-core/playwright'
 import { budgets } from '../../bench/budgets'
 import { measureFirstLoad } from '../../bench/first-load'
 import { cspHeader } from '../../plugins/csp'
+import { deckCharacters } from '../../plugins/subset-fonts'
 import { readSlides } from '../support/slides'
 import { currentSlide, expect, openSlide, slideHeadings, test } from './fixtures'
 
 const slides = readSlides()
+/** The characters the build keeps in the deck's subset fonts. */
+const fontCharacters = new Set(deckCharacters(process.cwd(), [
+  readFileSync('slides.md', 'utf8'),
+]))
+const emoji = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200D\s]/u
 
 /** Serious and critical axe violations on the page as it is now, one line each. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -23,9 +29,15 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 test.describe('accessibility', () => {
   for (const slide of slides) {
-    test(`slide ${slide.no} "${slide.heading}" has no serious or critical axe violation`, async ({ page }) => {
+    test(`slide ${slide.no} "${slide.heading}" has no serious or critical axe violation, and its fonts have every glyph`, async ({ page }) => {
       await openSlide(page, slide.no)
       expect(await seriousViolations(page)).toEqual([])
+      // The build cuts the fonts down to the deck's characters: nothing on the slide may fall outside.
+      const text = await currentSlide(page).evaluate(el => el.textContent ?? '')
+      const missing = [
+        ...new Set(text),
+      ].filter(c => !emoji.test(c) && !fontCharacters.has(c))
+      expect(missing, 'characters on the slide that the subset fonts lack').toEqual([])
     })
   }
 
