@@ -43,10 +43,14 @@ function demoUrls(no: number): string[] {
     .map(([, id]) => folderUrl(demos[id as keyof typeof demos].folder))
 }
 
-/** Text runs with letters or digits drawn in a font that is not one of the deck's own. */
+/**
+ * Text drawn in a font that is not one of the deck's own, where the deck's fonts should have drawn it:
+ * latin letters, digits and punctuation, curly quotes and dashes included. Symbols the deck's fonts
+ * do not have (✓, ↻, Greek) may come from a system font; emoji come from the colour emoji font.
+ */
 function fallbackText(pages: PdfPage[]): string[] {
   return pages.flatMap(page => page.runs
-    .filter(run => /[a-z0-9]/i.test(run.str) && !/Inter|JetBrainsMono/.test(run.font))
+    .filter(run => /[\u0021-\u024F\u2010-\u205E]/u.test(run.str) && !/Inter|JetBrainsMono/.test(run.font))
     .map(run => `page ${page.no}: "${run.str}" in ${run.font}`))
 }
 
