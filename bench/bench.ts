@@ -95,6 +95,7 @@ async function main() {
     slide1Ms: [],
     nextSlideMs: [],
     firstLoadKiB: [],
+    firstLoadWireKiB: [],
     firstLoadRequests: [],
   }
   let firstLoadResources: Results['firstLoadResources'] = []
@@ -114,6 +115,7 @@ async function main() {
             continue
           samples.slide1Ms.push(load.ms)
           samples.firstLoadKiB.push(load.resources.reduce((sum, r) => sum + r.body, 0) / 1024)
+          samples.firstLoadWireKiB.push(load.bytes / 1024)
           samples.firstLoadRequests.push(load.requests)
           firstLoadResources = load.resources
           samples.nextSlideMs.push(await measureNextSlide(load.page, 1), await measureNextSlide(load.page, 2))
@@ -139,6 +141,7 @@ async function main() {
 
     const figures: Record<Figure, number> = {
       firstLoadKiB: median(samples.firstLoadKiB),
+      firstLoadWireKiB: median(samples.firstLoadWireKiB),
       firstLoadRequests: median(samples.firstLoadRequests),
       slide1Ms: median(samples.slide1Ms),
       nextSlideMs: median(samples.nextSlideMs),
