@@ -380,12 +380,24 @@ export function checkDeck(file: string, options: CheckOptions = {}): Problem[] {
   return problems.sort((a, b) => a.line - b.line)
 }
 
+/** The nearest folder above `file` with a package.json: the deck a markdown file belongs to. */
+function projectOf(file: string): string {
+  let dir = dirname(resolve(file))
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir)
+    dir = dirname(dir)
+  return existsSync(join(dir, 'package.json'))
+    ? dir
+    : dirname(resolve(file))
+}
+
 // `node scripts/check-deck.ts [slides.md ...]`: prints each problem and exits 1 if there are any.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const files = process.argv.slice(2)
   const problems = (files.length
     ? files
-    : ['slides.md']).flatMap(file => checkDeck(file))
+    : ['slides.md']).flatMap(file => checkDeck(file, {
+    root: projectOf(file),
+  }))
   for (const problem of problems)
     console.error(formatProblem(problem))
   if (problems.length) {
