@@ -55,7 +55,11 @@ test.describe('the talk', () => {
   })
 
   test('emoji show as emoji, never as :shortcodes:', async ({ page }) => {
-    for (const [heading, emoji] of [['Rust locally', '🐰'], ['Rust in CI', '🔥'], ['CI is a different 👽', '👽']]) {
+    for (const [heading, emoji] of [
+      ['Rust locally', '🐰'],
+      ['Rust in CI', '🔥'],
+      ['CI is a different 👽', '👽'],
+    ]) {
       await openSlide(page, slideNumber(slides, heading))
       const text = await currentSlide(page).innerText()
       expect(text).toContain(emoji)
@@ -140,12 +144,18 @@ test.describe('the audience', () => {
     await expect(code).toHaveAttribute('role', 'img')
     const shot = await code.screenshot()
     const { width, height, data } = await page.evaluate(async (png) => {
-      const bitmap = await createImageBitmap(new Blob([new Uint8Array(png)], { type: 'image/png' }))
+      const bitmap = await createImageBitmap(new Blob([
+        new Uint8Array(png),
+      ], { type: 'image/png' }))
       const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
       const ctx = canvas.getContext('2d')!
       ctx.drawImage(bitmap, 0, 0)
       const image = ctx.getImageData(0, 0, bitmap.width, bitmap.height)
-      return { width: image.width, height: image.height, data: Array.from(image.data) }
+      return {
+        width: image.width,
+        height: image.height,
+        data: Array.from(image.data),
+      }
     }, Array.from(shot))
     const decoded = jsQR(new Uint8ClampedArray(data), width, height)
     expect(decoded?.data).toBe(deck.publicUrl)
