@@ -1,12 +1,12 @@
 import process from 'node:process'
 import { defineConfig } from '@playwright/test'
 import { chromiumArgs, chromiumExecutable } from './scripts/chromium'
+import { builtSite, devServer } from './tests/support/servers'
 
-// DECK_PORT and DECK_DIST let several test runs share a machine (each its own build and port).
-const port = Number(process.env.DECK_PORT ?? 4173)
-const dist = process.env.DECK_DIST ?? 'dist'
-
-/** End-to-end tests drive Chromium against the built site (`npm run build` first). */
+/**
+ * End-to-end tests drive Chromium against the built site (`npm run build` first) and, for what the
+ * speaker sees while editing, against the dev server.
+ */
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
@@ -15,17 +15,26 @@ export default defineConfig({
   retries: 0,
   reporter: 'list',
   use: {
-    baseURL: `http://127.0.0.1:${port}/`,
+    baseURL: builtSite.url,
     viewport: { width: 1280, height: 720 },
     launchOptions: {
       executablePath: chromiumExecutable(),
       args: chromiumArgs,
     },
   },
-  webServer: {
-    command: `node scripts/serve.ts ${dist} --port ${port}`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-  },
+  webServer: [
+    {
+      command: `node scripts/serve.ts ${builtSite.dist} --port ${new URL(builtSite.url).port}`,
+      url: builtSite.url,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      command: `npx slidev --open=false --bind 127.0.0.1 --port ${new URL(devServer.url).port}`,
+      url: devServer.url,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      timeout: 120_000,
+    },
+  ],
 })
