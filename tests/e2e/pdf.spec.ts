@@ -7,6 +7,7 @@ import { parseSync } from '@slidev/parser'
 import { deck, demos, folderUrl, repoUrl } from '../../data/deck'
 import { exportFilename } from '../../scripts/slidev.ts'
 import { colourfulShare, readPdf, squash } from '../support/pdf'
+import { builtSite } from '../support/servers'
 import { readSlides, slideNumber } from '../support/slides'
 
 // The PDFs that `npm run export` and `npm run export:handout` wrote (npm test runs both first),
@@ -16,7 +17,7 @@ const pdfDir = resolve(process.env.DECK_PDF_DIR ?? '.')
 const files = {
   slides: resolve(pdfDir, `${name}.pdf`),
   handout: resolve(pdfDir, `${name}-handout.pdf`),
-  site: resolve(process.env.DECK_DIST ?? 'dist', `${name}.pdf`),
+  site: resolve(builtSite.dist, `${name}.pdf`),
 }
 
 const slides = readSlides()

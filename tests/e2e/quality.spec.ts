@@ -8,6 +8,7 @@ import { budgets } from '../../bench/budgets'
 import { measureFirstLoad } from '../../bench/first-load'
 import { cspHeader } from '../../plugins/csp'
 import { deckCharacters } from '../../plugins/subset-fonts'
+import { builtSite } from '../support/servers'
 import { readSlides } from '../support/slides'
 import { currentSlide, expect, openSlide, slideHeadings, test } from './fixtures'
 
@@ -65,7 +66,7 @@ test.describe('accessibility', () => {
 })
 
 test('slide 1 needs no more bytes than the budget, fonts included (gzip, as GitHub Pages serves)', async ({ browser, baseURL }) => {
-  const dist = process.env.DECK_DIST ?? 'dist'
+  const dist = builtSite.dist
   const load = await measureFirstLoad(browser as unknown as Parameters<typeof measureFirstLoad>[0], baseURL!)
   await load.close()
   // The test server does not compress: weigh each file fetched before slide 1 showed as gzip would send it.
