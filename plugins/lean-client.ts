@@ -77,6 +77,28 @@ export function leanClient(options: Pick<ResolvedSlidevOptions, 'data' | 'mode'>
   const twoslashOn = twoslash === true || twoslash === options.mode
   const drawings = options.data.config.drawings.enabled
   const drawingsOn = drawings === true || drawings === options.mode
+  // Every swap below matches a file of Slidev 53's client by path. The build fails, naming the
+  // swap, if one never applied (a Slidev upgrade moved the file), instead of silently growing.
+  const expected = new Set<string>([
+    'vue runtime',
+    '@slidev/parser/utils',
+    '@slidev/rough-notation',
+    '@vueuse/motion',
+    '@unhead/vue',
+    ...replacedComponents.map(c => c.source),
+    ...lateComponents.map(c => c.source),
+    ...(drawingsOn
+      ? []
+      : ['drauu']),
+    ...(twoslashOn
+      ? []
+      : ['@shikijs/vitepress-twoslash/client', 'floating-vue']),
+  ])
+  const applied = new Set<string>()
+  const swap = <T>(name: string, to: T): T => {
+    applied.add(name)
+    return to
+  }
   return {
     name: 'deck-lean-client',
     apply: 'build',
@@ -84,35 +106,42 @@ export function leanClient(options: Pick<ResolvedSlidevOptions, 'data' | 'mode'>
     async resolveId(source, importer) {
       // Slidev aliases `vue` to this file; the runtime-only build sits next to it.
       if (source.endsWith('/vue/dist/vue.esm-bundler.js'))
-        return source.replace(/vue\.esm-bundler\.js$/, 'vue.runtime.esm-bundler.js')
+        return swap('vue runtime', source.replace(/vue\.esm-bundler\.js$/, 'vue.runtime.esm-bundler.js'))
       const from = importer?.replaceAll('\\', '/').replace(/\?.*$/, '')
       if (source === '@slidev/parser/core' && from?.endsWith('/@slidev/client/logic/utils.ts'))
-        return this.resolve('@slidev/parser/utils', importer, { skipSelf: true })
+        return swap('@slidev/parser/utils', await this.resolve('@slidev/parser/utils', importer, { skipSelf: true }))
       if (source === '@slidev/rough-notation' && from?.endsWith(`${slidevClient}modules/v-mark.ts`))
-        return roughNotationLazy
+        return swap(source, roughNotationLazy)
       if (source === '@vueuse/motion' && from?.endsWith(`${slidevClient}modules/v-motion.ts`))
-        return motionLazy
+        return swap(source, motionLazy)
       if ((source === '@unhead/vue' || source === '@unhead/vue/client') && from?.includes(slidevClient))
-        return headLite
+        return swap('@unhead/vue', headLite)
       if (source === 'drauu' && !drawingsOn && from?.includes(slidevClient))
-        return drauuOff
+        return swap(source, drauuOff)
       const replaced = replacedComponents.find(c => c.source === source && c.importers.some(i => from?.endsWith(i)))
       if (replaced)
-        return replaced.by
+        return swap(source, replaced.by)
       const late = lateComponents.find(c => c.source === source && from?.endsWith(c.importer))
       if (late) {
         const resolved = await this.resolve(source, importer, { skipSelf: true })
-        return resolved && `${latePrefix}${late.load}:${resolved.id}`
+        return swap(source, resolved && `${latePrefix}${late.load}:${resolved.id}`)
       }
       if (twoslashOn)
         return undefined
       if (source === '@shikijs/vitepress-twoslash/client')
-        return twoslashOff
+        return swap(source, twoslashOff)
       if (source === '@shikijs/vitepress-twoslash/style.css')
         return emptyCss
       if (source === 'floating-vue' && from?.includes(slidevClient))
-        return floatingVueLazy
+        return swap(source, floatingVueLazy)
       return undefined
+    },
+    buildEnd(error) {
+      const missed = [...expected].filter(name => !applied.has(name))
+      if (!error && missed.length) {
+        this.error(`plugins/lean-client.ts: these swaps no longer match Slidev's client (after an upgrade?): ${missed.join(', ')}. `
+          + 'Update their paths in plugins/lean-client.ts, or remove them.')
+      }
     },
     outputOptions(output) {
       const slidevChunks = output.manualChunks
