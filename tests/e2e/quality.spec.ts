@@ -50,6 +50,7 @@ test.describe('accessibility', () => {
   })
 
   test('a screen reader hears which slide is shown after every slide change', async ({ page }) => {
+    test.slow() // walks every slide of the deck
     const announcer = page.locator('[aria-live="polite"][data-testid="slide-announcer"]')
     await openSlide(page, 1)
     await expect(announcer).toHaveText(`Slide 1 of ${slides.length}: ${slides[0].heading}`)
