@@ -45,13 +45,12 @@ function demoUrls(no: number): string[] {
 }
 
 /**
- * Text drawn in a font that is not one of the deck's own, where the deck's fonts should have drawn it:
- * latin letters, digits and punctuation, curly quotes and dashes included. Symbols the deck's fonts
- * do not have (✓, ↻, Greek) may come from a system font; emoji come from the colour emoji font.
+ * Text drawn in a font that is not one of the deck's own: any character but emoji (which come from the
+ * colour emoji font) and white space. A glyph the deck's fonts lack shows up here.
  */
 function fallbackText(pages: PdfPage[]): string[] {
   return pages.flatMap(page => page.runs
-    .filter(run => /[\u0021-\u024F\u2010-\u205E]/u.test(run.str) && !/Inter|JetBrainsMono/.test(run.font))
+    .filter(run => /[^\s\p{Extended_Pictographic}\uFE0F\u200D]/u.test(run.str) && !/Inter|JetBrainsMono/.test(run.font))
     .map(run => `page ${page.no}: "${run.str}" in ${run.font}`))
 }
 
