@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { defineVitePluginsSetup } from '@slidev/types'
 import { deckCsp } from '../plugins/csp'
 import { deckCheck } from '../plugins/deck-check'
+import { plainHeadMeta } from '../plugins/head-meta'
 import { leanClient } from '../plugins/lean-client'
 import { subsetFonts } from '../plugins/subset-fonts'
 
@@ -9,6 +10,7 @@ export default defineVitePluginsSetup(options => [
   deckCheck(options),
   leanClient(options),
   deckCsp(),
+  plainHeadMeta(),
   subsetFonts({
     markdown: () => Object.keys(options.data.markdownFiles).map(file => readFileSync(file, 'utf8')),
     // Body text and headings of nearly every slide, slide 1 included.

@@ -166,6 +166,13 @@ test.describe('the audience', () => {
     await openSlide(page, 1)
     await expect(page.locator('html')).toHaveAttribute('lang', 'en')
   })
+
+  test('gets a plain description and author when the link is shared', async ({ page }) => {
+    await openSlide(page, 1)
+    await expect(page.locator('meta[name="author"]')).toHaveAttribute('content', deck.speaker)
+    const description = await page.locator('meta[name="description"]').getAttribute('content')
+    expect(description).toMatch(new RegExp(`^${deck.title}: [^"\\\\]+\\.$`))
+  })
 })
 
 test.describe('the offline guard', () => {
