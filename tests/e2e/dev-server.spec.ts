@@ -3,27 +3,38 @@ import { readSlides, slideNumber } from '../support/slides'
 import { expect, openSlide, slideHeadings, test } from './fixtures'
 
 const slides = readSlides()
+const demoSlide = slideNumber(slides, 'Cargo is your friend')
 
 // What the speaker meets with `npm run dev`: the same deck, still with nothing fetched from
 // another host (the fixture fails the test on any such request, failed request or console error).
 test.describe('the speaker rehearsing with npm run dev', () => {
   test.use({ baseURL: devServer.url })
-  test.describe.configure({ timeout: 90_000 }) // the dev server compiles each page on first visit
+  test.describe.configure({ mode: 'serial', timeout: 90_000 })
+
+  // A fresh clone's first visit makes Vite compile the deck and pre-bundle its dependencies, which
+  // can take a while and reload the page once. Open the views once first, as a speaker does before
+  // the talk; the tests below then hold the warm server to the same rules as the built site.
+  test.beforeAll(async ({ browser }) => {
+    test.setTimeout(180_000)
+    const page = await browser.newPage({ baseURL: devServer.url })
+    for (const no of [1, demoSlide, slides.length]) {
+      await page.goto(String(no))
+      await expect(slideHeadings(page).first()).toBeVisible({ timeout: 60_000 })
+    }
+    await page.goto(`presenter/${demoSlide}`)
+    await expect(page.locator('.slidev-note').first()).toContainText('Show sample app', { timeout: 60_000 })
+    await page.close()
+  })
 
   test('opens the title slide, a demo slide and the closing slide', async ({ page }) => {
-    for (const no of [
-      1,
-      slideNumber(slides, 'Cargo is your friend'),
-      slides.length,
-    ]) {
+    for (const no of [1, demoSlide, slides.length]) {
       await openSlide(page, no)
       await expect(slideHeadings(page)).toHaveText(slides[no - 1].heading)
     }
   })
 
   test('sees the notes of "Cargo is your friend" in the presenter view', async ({ page }) => {
-    await page.goto(`presenter/${slideNumber(slides, 'Cargo is your friend')}`)
-    // In dev the notes arrive from the server once the slide's module is compiled.
-    await expect(page.locator('.slidev-note').first()).toContainText('Show sample app', { timeout: 30_000 })
+    await page.goto(`presenter/${demoSlide}`)
+    await expect(page.locator('.slidev-note').first()).toContainText('Show sample app', { timeout: 15_000 })
   })
 })
