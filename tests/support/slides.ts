@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { parseSync } from '@slidev/parser'
-import emojiByName from 'markdown-it-emoji/lib/data/full.mjs'
+import { readableTitle } from '../../setup/preparser'
 
 export interface SlideInfo {
   /** 1-based, as in the slide's URL. */
@@ -14,16 +14,8 @@ export interface SlideInfo {
   layout: string
 }
 
-/** The heading text a reader sees for a markdown heading. */
-export function visibleText(markdown: string): string {
-  return markdown
-    .replace(/<ShellPrompt>(.*?)<\/ShellPrompt>/g, '$ $1')
-    .replace(/<[^>]+>/g, '')
-    .replace(/[*_`]/g, '')
-    .replace(/:([\w+-]+):/g, (code, name: string) => emojiByName[name] ?? code)
-    .replace(/\s+/g, ' ')
-    .trim()
-}
+/** The text a reader sees for a line of markdown: the deck's own rule, which also titles the slides. */
+export const visibleText = readableTitle
 
 /** The slides of a deck, as Slidev's own parser reads them. */
 export function readSlides(file = 'slides.md'): SlideInfo[] {
