@@ -6,11 +6,12 @@ import process from 'node:process'
 import { chromium } from 'playwright-chromium'
 import { benchExport } from '../scripts/bench-export.ts'
 import { chromiumArgs, chromiumExecutable } from '../scripts/chromium.ts'
+import { median, timed } from '../scripts/measure.ts'
 import { serveSite } from '../scripts/serve.ts'
 import { buildSite, exportFilename, root } from '../scripts/slidev.ts'
 import { budgets } from './budgets.ts'
 import { measureDevLoop } from './dev-loop.ts'
-import { measureFirstLoad, measureNextSlide, median } from './first-load.ts'
+import { measureFirstLoad, measureNextSlide } from './first-load.ts'
 
 /**
  * `npm run bench [-- --runs N]`: measures the deck on this machine, prints a table against
@@ -41,12 +42,6 @@ function option(name: string, fallback: number): number {
   return i >= 0
     ? Number(process.argv[i + 1])
     : fallback
-}
-
-async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
-  const start = performance.now()
-  const result = await work()
-  return [performance.now() - start, result]
 }
 
 function format(figure: Figure, value: number): string {

@@ -112,11 +112,3 @@ export async function measureNextSlide(page: Page, from: number, { timeout = 10_
   await page.waitForFunction(no => window.__deckShown?.[no] !== undefined, from + 1, { timeout, polling: 20 })
   return page.evaluate(no => window.__deckShown![no] - window.__deckKeyAt!, from + 1)
 }
-
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2
-    ? sorted[mid]
-    : (sorted[mid - 1] + sorted[mid]) / 2
-}

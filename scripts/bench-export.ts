@@ -5,6 +5,7 @@ import process from 'node:process'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { exportSlidesPdf } from './export.ts'
 import { exportHandout } from './handout.ts'
+import { median, timed } from './measure.ts'
 import { buildSite, isMain, parseArgs, root } from './slidev.ts'
 
 export interface ExportFigures {
@@ -28,18 +29,9 @@ export interface ExportBenchmark {
   handout: ExportFigures
 }
 
-async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
-  const start = performance.now()
-  const result = await work()
-  return [(performance.now() - start) / 1000, result]
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2
-    ? sorted[mid]
-    : (sorted[mid - 1] + sorted[mid]) / 2
+/** The time of a `timed` run, in seconds. */
+function seconds([ms]: [number, unknown]): number {
+  return ms / 1000
 }
 
 async function pageCount(file: string): Promise<number> {
@@ -68,9 +60,9 @@ export async function benchExport({ runs = 1 } = {}): Promise<ExportBenchmark> {
   try {
     for (let run = 0; run < runs; run++) {
       const site = join(temp, `site-${run}`)
-      build.push((await timed(() => buildSite({ out: site, download: false, quiet: true })))[0])
-      print.push((await timed(() => exportHandout({ site, output: files.handout })))[0])
-      slides.push((await timed(() => exportSlidesPdf({ output: files.slides, quiet: true })))[0])
+      build.push(seconds(await timed(() => buildSite({ out: site, download: false, quiet: true }))))
+      print.push(seconds(await timed(() => exportHandout({ site, output: files.handout }))))
+      slides.push(seconds(await timed(() => exportSlidesPdf({ output: files.slides, quiet: true }))))
     }
     const buildSeconds = median(build)
     const figures = async (file: string, seconds: number, pdfSeconds: number): Promise<ExportFigures> => ({
