@@ -35,8 +35,3 @@ export function readBackups(file = 'slides.md'): BackupSlide[] {
       ]
     : [])
 }
-
-/** Every slide's heading, as a reader sees it, in order (index 0 is slide 1). */
-export function readHeadings(file = 'slides.md'): string[] {
-  return parseSync(readFileSync(file, 'utf8'), file).slides.map(s => visibleText(s.title ?? ''))
-}

@@ -6,7 +6,8 @@ import ProfileKeys from '../../components/ProfileKeys.vue'
 import PublishedChart from '../../components/PublishedChart.vue'
 import { ciPipeline, demos, figuresSourceLabel, publishedFigures, releaseOptimizedProfile } from '../../data/deck'
 import Backup from '../../layouts/backup.vue'
-import { readBackups, readHeadings } from '../support/backups'
+import { readBackups } from '../support/backups'
+import { readSlides } from '../support/slides'
 
 /** Text as a reader reads it: no-break spaces are spaces. */
 const text = (s: string) => s.replace(/\u00A0/g, ' ').replace(/\s+/g, ' ').trim()
@@ -211,7 +212,7 @@ describe('the backup layout', () => {
 
 describe('the backup slides in slides.md', () => {
   const backups = readBackups()
-  const headings = readHeadings()
+  const headings = readSlides().map(s => s.heading)
   /** The speaker's slide each demo's backups follow. */
   const after = {
     local: 'Cargo is your friend',
