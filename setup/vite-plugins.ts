@@ -5,6 +5,7 @@ import { deckCheck } from '../plugins/deck-check'
 import { plainHeadMeta } from '../plugins/head-meta'
 import { leanClient } from '../plugins/lean-client'
 import { subsetFonts } from '../plugins/subset-fonts'
+import { readingView } from '../read/plugin'
 
 export default defineVitePluginsSetup(options => [
   deckCheck(options),
@@ -16,4 +17,5 @@ export default defineVitePluginsSetup(options => [
     // Body text and headings of nearly every slide, slide 1 included.
     preload: ['inter-latin-400-normal', 'inter-latin-600-normal'],
   }),
+  readingView(options),
 ])

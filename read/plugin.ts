@@ -1,0 +1,168 @@
+import type { ResolvedSlidevOptions } from '@slidev/types'
+import type { OutputBundle } from 'rolldown'
+import type { Plugin, ViteDevServer } from 'vite'
+import type * as Render from './render'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import vue from '@vitejs/plugin-vue'
+import { createServer } from 'vite'
+import { cspHeader } from '../plugins/csp'
+import { deckQrCode } from '../plugins/qr-code'
+import { readingSlides } from './slides'
+import { viewSwitchScript } from './view-switch'
+
+/** The deck's fonts the page uses: the deck's body text, headings and code. */
+const fonts = [
+  {
+    family: 'Inter',
+    weight: 400,
+    style: 'normal',
+    file: 'inter-latin-400-normal',
+  },
+  {
+    family: 'Inter',
+    weight: 600,
+    style: 'normal',
+    file: 'inter-latin-600-normal',
+  },
+  {
+    family: 'Inter',
+    weight: 400,
+    style: 'italic',
+    file: 'inter-latin-400-italic',
+  },
+  {
+    family: 'JetBrains Mono',
+    weight: 400,
+    style: 'normal',
+    file: 'jetbrains-mono-latin-400-normal',
+  },
+]
+
+function fontFaces(url: (file: string) => string): string {
+  return fonts.map(f => `@font-face{font-family:'${f.family}';font-style:${f.style};font-weight:${f.weight};font-display:swap;src:url(${url(f.file)}) format('woff2')}\n`).join('')
+}
+
+const viewSwitchFile = 'view-switch.js'
+
+/**
+ * The reading view (read/render.ts) in the deck's site: `npm run dev` serves it at `/read/`, the
+ * build writes `read/index.html` beside the deck, and every page of the deck first runs
+ * `view-switch.js`, which sends a phone held upright there (read/view-switch.ts).
+ *
+ * The page is rendered by a small Vite server of its own that loads the deck's components for
+ * server-side rendering; the slides are Slidev's own parse of slides.md, so the page always
+ * follows the deck.
+ */
+export function readingView(options: Pick<ResolvedSlidevOptions, 'data' | 'userRoot'>): Plugin {
+  let base = '/'
+  let renderer: Promise<ViteDevServer> | undefined
+  const startRenderer = (watch: boolean) => renderer ??= createServer({
+    configFile: false,
+    root: options.userRoot,
+    logLevel: 'error',
+    plugins: [
+      vue(),
+      deckQrCode(),
+    ],
+    server: {
+      middlewareMode: true,
+      hmr: false,
+      ws: false,
+      watch: watch
+        ? {}
+        : null,
+    },
+    appType: 'custom',
+    optimizeDeps: { noDiscovery: true, include: [] },
+  })
+  const stopRenderer = async () => {
+    const running = renderer
+    renderer = undefined
+    await (await running)?.close()
+  }
+
+  async function renderPage(fontUrl: (file: string) => string, watch: boolean): Promise<string> {
+    const server = await startRenderer(watch)
+    const { renderReadingView } = await server.ssrLoadModule(join(options.userRoot, 'read/render.ts')) as typeof Render
+    return renderReadingView({
+      slides: readingSlides(options.data.slides, options.userRoot),
+      fontFaces: fontFaces(fontUrl),
+      favicon: options.data.config.favicon,
+      contentSecurityPolicy: cspHeader(),
+    })
+  }
+
+  const scriptTag = () => `<script src="${base}${viewSwitchFile}"></script>`
+
+  return {
+    name: 'deck-reading-view',
+    enforce: 'post',
+    configResolved(config) {
+      base = config.base
+    },
+    transformIndexHtml: {
+      order: 'post',
+      // Before any other script, so a phone held upright leaves before the deck starts loading.
+      handler: html => html.replace(/<script\b/, `${scriptTag()}\n<script`),
+    },
+    configureServer(server) {
+      const require = createRequire(join(options.userRoot, 'package.json'))
+      const fontFile = (file: string) => {
+        const family = file.startsWith('inter')
+          ? '@fontsource/inter'
+          : '@fontsource/jetbrains-mono'
+        return `/@fs${join(dirname(require.resolve(`${family}/package.json`)), 'files', `${file}.woff2`)}`
+      }
+      server.httpServer?.once('close', () => void stopRenderer())
+      server.middlewares.use(async (req, res, next) => {
+        const path = (req.url ?? '').replace(/[?#].*$/, '')
+        if (path === `${base}${viewSwitchFile}`) {
+          res.setHeader('content-type', 'text/javascript; charset=utf-8')
+          return res.end(viewSwitchScript(base))
+        }
+        if (path === `${base}read`) {
+          res.statusCode = 301
+          res.setHeader('location', `${base}read/`)
+          return res.end()
+        }
+        if (path !== `${base}read/` && path !== `${base}read/index.html`)
+          return next()
+        try {
+          const html = await renderPage(fontFile, true)
+          res.setHeader('content-type', 'text/html; charset=utf-8')
+          res.end(html)
+        }
+        catch (error) {
+          server.config.logger.error(`\n${(error as Error).message}\n`, { timestamp: true })
+          res.statusCode = 500
+          res.setHeader('content-type', 'text/plain; charset=utf-8')
+          res.end(`The reading view could not be made:\n${(error as Error).message}\n`)
+        }
+      })
+    },
+    async generateBundle(_, bundle: OutputBundle) {
+      const assets = Object.keys(bundle)
+      const fontUrl = (file: string) => {
+        const found = assets.find(name => name.startsWith('assets/') && name.endsWith('.woff2') && name.slice(7).startsWith(`${file}-`))
+        if (!found)
+          this.error(`reading view: the build has no font file "${file}" (styles/index.css imports the deck's fonts)`)
+        return `../${found}`
+      }
+      try {
+        this.emitFile({ type: 'asset', fileName: 'read/index.html', source: await renderPage(fontUrl, false) })
+      }
+      catch (error) {
+        this.error((error as Error).message)
+      }
+      finally {
+        await stopRenderer()
+      }
+      this.emitFile({
+        type: 'asset',
+        fileName: viewSwitchFile,
+        source: viewSwitchScript(base),
+      })
+    },
+  }
+}

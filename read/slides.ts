@@ -1,0 +1,29 @@
+import type { SlideInfo } from '@slidev/types'
+import { relative } from 'node:path'
+
+/** A slide as the reading view needs it. */
+export interface ReadingSlide {
+  /** 1-based, as in the deck's URL (`/16`) and the page's anchor (`read/#16`). */
+  no: number
+  /** The markdown file the slide is written in, relative to the deck's folder. */
+  file: string
+  /** 1-based line of the file where the slide's content starts. */
+  line: number
+  /** The slide's markdown, without frontmatter and notes. */
+  content: string
+  /** The speaker's notes, as markdown ('' for none). */
+  note: string
+  frontmatter: Record<string, unknown>
+}
+
+/** The deck's slides as Slidev has parsed them (`options.data.slides`), for the reading view. */
+export function readingSlides(slides: SlideInfo[], root: string): ReadingSlide[] {
+  return slides.map((slide, index) => ({
+    no: index + 1,
+    file: relative(root, slide.source.filepath) || slide.source.filepath,
+    line: (slide.source.contentStart ?? slide.source.start) + 1,
+    content: slide.content,
+    note: slide.note ?? '',
+    frontmatter: slide.frontmatter ?? {},
+  }))
+}
