@@ -76,3 +76,18 @@ export function currentSlide(page: Page) {
 export function slideHeadings(page: Page) {
   return currentSlide(page).locator('h1, h2, h3, h4, h5, h6')
 }
+
+/** A finger's swipe from one point to another, as a touch screen sends it (Chromium only). */
+export async function swipe(page: Page, from: { x: number, y: number }, to: { x: number, y: number }): Promise<void> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] })
+  for (let step = 1; step <= 10; step++) {
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: [{ x: from.x + (to.x - from.x) * step / 10, y: from.y + (to.y - from.y) * step / 10 }],
+    })
+    await page.waitForTimeout(16)
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+  await cdp.detach()
+}
