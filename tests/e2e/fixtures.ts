@@ -80,11 +80,16 @@ export function slideHeadings(page: Page) {
 /** A finger's swipe from one point to another, as a touch screen sends it (Chromium only). */
 export async function swipe(page: Page, from: { x: number, y: number }, to: { x: number, y: number }): Promise<void> {
   const cdp = await page.context().newCDPSession(page)
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] })
+  await cdp.send('Input.dispatchTouchEvent', {
+    type: 'touchStart',
+    touchPoints: [from],
+  })
   for (let step = 1; step <= 10; step++) {
     await cdp.send('Input.dispatchTouchEvent', {
       type: 'touchMove',
-      touchPoints: [{ x: from.x + (to.x - from.x) * step / 10, y: from.y + (to.y - from.y) * step / 10 }],
+      touchPoints: [
+        { x: from.x + (to.x - from.x) * step / 10, y: from.y + (to.y - from.y) * step / 10 },
+      ],
     })
     await page.waitForTimeout(16)
   }

@@ -16,11 +16,15 @@ function device(name: keyof typeof devices) {
 async function contrastOf(control: Locator): Promise<number> {
   return control.evaluate((el) => {
     const rgba = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number)
-    const opacity = (e: Element | null): number => e ? Number(getComputedStyle(e).opacity) * opacity(e.parentElement) : 1
+    const opacity = (e: Element | null): number => e
+      ? Number(getComputedStyle(e).opacity) * opacity(e.parentElement)
+      : 1
     let behind: Element | null = el
     while (behind && rgba(getComputedStyle(behind).backgroundColor)[3] === 0)
       behind = behind.parentElement
-    const [br, bg, bb, ba = 1] = rgba(behind ? getComputedStyle(behind).backgroundColor : 'rgb(255, 255, 255)')
+    const [br, bg, bb, ba = 1] = rgba(behind
+      ? getComputedStyle(behind).backgroundColor
+      : 'rgb(255, 255, 255)')
     // A translucent ground over the white page.
     const ground = [br, bg, bb].map(c => c * ba + 255 * (1 - ba))
     const [r, g, b] = rgba(getComputedStyle(el).color)
@@ -29,16 +33,26 @@ async function contrastOf(control: Locator): Promise<number> {
     const luminance = (rgb: number[]) => {
       const [lr, lg, lb] = rgb.map((c) => {
         const s = c / 255
-        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4
+        return s <= 0.03928
+          ? s / 12.92
+          : ((s + 0.055) / 1.055) ** 2.4
       })
       return 0.2126 * lr + 0.7152 * lg + 0.0722 * lb
     }
-    const [light, dark] = [luminance(fore), luminance(ground)].sort((x, y) => y - x)
+    const [light, dark] = [
+      luminance(fore),
+      luminance(ground),
+    ].sort((x, y) => y - x)
     return (light + 0.05) / (dark + 0.05)
   })
 }
 
-for (const name of ['Pixel 7', 'Pixel 7 landscape', 'iPhone 13', 'iPhone 13 landscape'] as const) {
+for (const name of [
+  'Pixel 7',
+  'Pixel 7 landscape',
+  'iPhone 13',
+  'iPhone 13 landscape',
+] as const) {
   test.describe(`on a ${name}`, () => {
     test.use(device(name))
 
