@@ -2,7 +2,7 @@ import type { Component } from 'vue'
 import type { ReadingSlide } from './slides'
 import MarkdownExit from 'markdown-exit'
 import { full as emoji } from 'markdown-it-emoji'
-import { createHighlighter } from 'shiki'
+import { createHighlighter, createJavaScriptRegexEngine } from 'shiki'
 import { createSSRApp, h } from 'vue'
 import { renderToString } from 'vue/server-renderer'
 import { deck, demos } from '../data/deck'
@@ -73,9 +73,12 @@ async function deckHighlighter(slides: ReadingSlide[]): Promise<{ highlighter: H
     for (const [, lang] of `${slide.content}\n${slide.note}`.matchAll(/^\s*(?:`{3,}|~{3,})\s*([\w+-]+)/gm))
       langs.add(lang)
   }
+  // The JavaScript regex engine needs no WebAssembly, so the page renders the same in the build,
+  // the dev server and the unit tests.
   const highlighter = await createHighlighter({
     themes: Object.values(themes),
     langs: [],
+    engine: createJavaScriptRegexEngine(),
   })
   for (const lang of langs) {
     try {

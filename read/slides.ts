@@ -1,4 +1,4 @@
-import type { SlideInfo } from '@slidev/types'
+import type { SlideInfo, SourceSlideInfo } from '@slidev/types'
 import { relative } from 'node:path'
 
 /** A slide as the reading view needs it. */
@@ -16,14 +16,22 @@ export interface ReadingSlide {
   frontmatter: Record<string, unknown>
 }
 
-/** The deck's slides as Slidev has parsed them (`options.data.slides`), for the reading view. */
-export function readingSlides(slides: SlideInfo[], root: string): ReadingSlide[] {
-  return slides.map((slide, index) => ({
-    no: index + 1,
-    file: relative(root, slide.source.filepath) || slide.source.filepath,
-    line: (slide.source.contentStart ?? slide.source.start) + 1,
-    content: slide.content,
-    note: slide.note ?? '',
-    frontmatter: slide.frontmatter ?? {},
-  }))
+/**
+ * The deck's slides as Slidev has parsed them, for the reading view: `options.data.slides` in the
+ * build, or `parseSync(…).slides` of @slidev/parser for one file.
+ */
+export function readingSlides(slides: Array<SlideInfo | SourceSlideInfo>, root: string): ReadingSlide[] {
+  return slides.map((slide, index) => {
+    const source = 'source' in slide
+      ? slide.source
+      : slide
+    return {
+      no: index + 1,
+      file: relative(root, source.filepath) || source.filepath,
+      line: source.contentStart + 1,
+      content: slide.content,
+      note: slide.note ?? '',
+      frontmatter: slide.frontmatter ?? {},
+    }
+  })
 }

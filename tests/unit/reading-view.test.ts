@@ -1,0 +1,242 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseSync } from '@slidev/parser'
+import { describe, expect, it, vi } from 'vitest'
+import { renderReadingView } from '../../read/render'
+import { readingSlides } from '../../read/slides'
+import { readingViewFor, viewChoiceKey, viewSwitchScript } from '../../read/view-switch'
+import { normalize, readTalk } from '../support/talk'
+
+const root = join(__dirname, '../..')
+
+/** The slides of a markdown deck, as the reading view gets them. */
+function slidesOf(markdown: string, file = join(root, 'slides.md')) {
+  return readingSlides(parseSync(markdown, file).slides, root)
+}
+
+/** The text of each `<section id="N">` of a rendered page, by slide number. */
+function sectionsOf(html: string): Map<number, string> {
+  const doc = new DOMParser().parseFromString(html, 'text/html')
+  return new Map([
+    ...doc.querySelectorAll('section[id]'),
+  ].map(s => [
+    Number(s.id),
+    normalize(s.textContent ?? ''),
+  ]))
+}
+
+describe('the reading view of slides.md', async () => {
+  const slides = slidesOf(readFileSync(join(root, 'slides.md'), 'utf8'))
+  const html = await renderReadingView({ slides })
+  const sections = sectionsOf(html)
+
+  it('has a section for every slide, numbered as in the deck', () => {
+    expect([
+      ...sections.keys(),
+    ]).toEqual(slides.map((_, i) => i + 1))
+    expect(slides.length).toBeGreaterThan(30)
+  })
+
+  it('has every line of the talk and of its speaker\'s notes, in order', () => {
+    const text = normalize([
+      ...sections.values(),
+    ].join(' '))
+    let from = 0
+    for (const original of readTalk()) {
+      for (const line of [
+        ...original.lines,
+        ...original.notes,
+      ]) {
+        const at = text.indexOf(normalize(line), from)
+        expect(at, `slide ${original.no} of the talk: "${line}"`).toBeGreaterThanOrEqual(0)
+        from = at
+      }
+    }
+  })
+
+  it('shows each slide\'s notes under it, as the speaker\'s', () => {
+    const doc = new DOMParser().parseFromString(html, 'text/html')
+    const withNotes = slides.filter(s => s.note.trim())
+    expect(withNotes.length).toBeGreaterThan(10)
+    for (const slide of slides) {
+      const aside = doc.querySelector(`section[id="${slide.no}"] aside.notes`)
+      expect(!!aside, `slide ${slide.no}`).toBe(!!slide.note.trim())
+      if (aside) {
+        expect(aside.getAttribute('aria-label')).toBe(`Speaker's notes, slide ${slide.no}`)
+        expect(normalize(aside.textContent ?? '')).toContain(normalize(slide.note.split('\n')[0].replace(/^\d+\.\s+|`/g, '')))
+      }
+    }
+  })
+
+  it('marks the demo backups as what they are, with the demo\'s folder', () => {
+    const backups = slides.filter(s => s.frontmatter.layout === 'backup')
+    expect(backups.length).toBeGreaterThan(10)
+    for (const slide of slides)
+      expect(sections.get(slide.no)!.includes('Demo backup'), `slide ${slide.no}`).toBe(backups.includes(slide))
+    expect(sections.get(backups[0].no)).toContain(`Slide ${backups[0].no} · Demo backup · 01-local`)
+  })
+
+  it('links every slide to itself in the deck, and to the deck as a whole', () => {
+    for (const slide of slides)
+      expect(html).toContain(`href="../${slide.no}?view=slides"`)
+    expect(html).toContain('href="../?view=slides"')
+  })
+
+  it('is a page of text: no script, the talk\'s title its only <h1>, one <h2> per slide', () => {
+    expect(html).not.toMatch(/<script/i)
+    const doc = new DOMParser().parseFromString(html, 'text/html')
+    expect([
+      ...doc.querySelectorAll('h1'),
+    ].map(h => h.textContent)).toEqual(['Building Rust for Production'])
+    for (const slide of slides.slice(1))
+      expect(doc.querySelectorAll(`section[id="${slide.no}"] h2`), `slide ${slide.no}`).toHaveLength(1)
+    expect(doc.documentElement.getAttribute('lang')).toBe('en')
+  })
+
+  it('highlights code with the deck\'s light theme and a dark one, scrolling inside its block', () => {
+    const doc = new DOMParser().parseFromString(html, 'text/html')
+    const blocks = [
+      ...doc.querySelectorAll('pre.shiki'),
+    ]
+    expect(blocks.length).toBe((readFileSync(join(root, 'slides.md'), 'utf8').match(/^```\w/gm) ?? []).length)
+    expect(blocks[0].className).toContain('github-light')
+    expect(blocks[0].innerHTML).toContain('--shiki-dark')
+    expect(blocks[0].getAttribute('tabindex')).toBe('0')
+  })
+
+  it('shows the QR slide as the link itself', () => {
+    const last = new DOMParser().parseFromString(html, 'text/html').querySelector(`section[id="${slides.length}"]`)!
+    expect(last.querySelector('svg')).toBeNull()
+    expect([
+      ...last.querySelectorAll('a'),
+    ].map(a => a.getAttribute('href'))).toContain('https://kjuulh.github.io/building-rust-for-production/')
+  })
+})
+
+describe('the reading view of a broken slide', () => {
+  const deck = (slide2: string) => `---\ntitle: t\n---\n\n# One\n\n---\n\n## Two\n\n${slide2}\n`
+
+  it('names the slide with a component it cannot render', async () => {
+    await expect(renderReadingView({
+      slides: slidesOf(deck('<DemoLnk id="local" />')),
+    }))
+      .rejects
+      .toThrow(/^slides\.md:\d+ \(slide 2\): the reading view has no component <DemoLnk>/)
+  })
+
+  it('names the slide whose expression throws', async () => {
+    await expect(renderReadingView({
+      slides: slidesOf(deck('{{ $frontmatter.nope.x }}')),
+    }))
+      .rejects
+      .toThrow(/^slides\.md:\d+ \(slide 2\): the reading view could not render it: \S/)
+  })
+
+  it('shows code as written, braces and all', async () => {
+    const html = await renderReadingView({
+      slides: slidesOf(deck('```sh\necho {{ b }}\n```\n\nand `{{ c }}`')),
+    })
+    expect(html).toContain('{{')
+    expect(sectionsOf(html).get(2)).toContain('and {{ c }}')
+  })
+})
+
+describe('which view a visitor gets', () => {
+  const storage = (chosen?: string) => {
+    const items = new Map(chosen
+      ? [
+          [
+            viewChoiceKey('/'),
+            chosen,
+          ],
+        ]
+      : [])
+    return {
+      getItem: vi.fn((key: string) => items.get(key) ?? null),
+      setItem: vi.fn((key: string, value: string) => void items.set(key, value)),
+    }
+  }
+  const visit = (pathname: string, more: Partial<Parameters<typeof readingViewFor>[0]> = {}) =>
+    readingViewFor({
+      base: '/',
+      pathname,
+      search: '',
+      portraitPhone: true,
+      storage: storage(),
+      key: viewChoiceKey('/'),
+      ...more,
+    })
+
+  it('sends a phone held upright from the deck to the reading view, at the same slide', () => {
+    expect(visit('/')).toBe('/read/')
+    expect(visit('/16')).toBe('/read/#16')
+    expect(visit('/7/')).toBe('/read/#7')
+    const base = '/building-rust-for-production/'
+    expect(visit(`${base}16`, {
+      base,
+      key: viewChoiceKey(base),
+    })).toBe(`${base}read/#16`)
+    expect(visit(base, {
+      base,
+      key: viewChoiceKey(base),
+    })).toBe(`${base}read/`)
+  })
+
+  it('leaves every other screen, route and site alone', () => {
+    expect(visit('/16', { portraitPhone: false })).toBeUndefined()
+    for (const route of [
+      '/presenter/16',
+      '/overview',
+      '/print',
+      '/export',
+      '/handout',
+      '/notes/3',
+      '/16/extra',
+      '/read/',
+    ])
+      expect(visit(route), route).toBeUndefined()
+    expect(visit('/other/16', { base: '/b/' })).toBeUndefined()
+  })
+
+  it('remembers "View as slides" on the device, one choice per site', () => {
+    const remembered = storage()
+    expect(visit('/12', { search: '?view=slides', storage: remembered })).toBeUndefined()
+    expect(remembered.setItem).toHaveBeenCalledWith('deck-view:/', 'slides')
+    expect(visit('/12', { storage: remembered })).toBeUndefined()
+    expect(visit('/12', {
+      search: '?clicks=2&view=slides',
+      storage: storage(),
+    })).toBeUndefined()
+    expect(visit('/12', {
+      search: '?view=slidesx',
+      storage: storage(),
+    })).toBe('/read/#12')
+    expect(viewChoiceKey('/a/')).not.toBe(viewChoiceKey('/b/'))
+  })
+
+  it('still reads when the browser refuses storage', () => {
+    const refusing = {
+      getItem: () => { throw new Error('denied') },
+      setItem: () => { throw new Error('denied') },
+    }
+    expect(visit('/3', { storage: refusing })).toBe('/read/#3')
+    expect(visit('/3', { storage: refusing, search: '?view=slides' })).toBeUndefined()
+    expect(visit('/3', { storage: undefined })).toBe('/read/#3')
+  })
+
+  it('runs as the script the deck\'s pages load first', () => {
+    const run = (pathname: string, portrait: boolean) => {
+      const replace = vi.fn()
+      const window = {
+        localStorage: storage(),
+        matchMedia: vi.fn(() => ({ matches: portrait })),
+      }
+      // eslint-disable-next-line no-new-func -- the script as the browser runs it
+      new Function('window', 'location', viewSwitchScript('/b/'))(window, { pathname, search: '', replace })
+      return { replace, query: window.matchMedia.mock.calls[0] }
+    }
+    expect(run('/b/16', true).replace).toHaveBeenCalledWith('/b/read/#16')
+    expect(run('/b/16', false).replace).not.toHaveBeenCalled()
+    expect(run('/b/16', true).query).toEqual(['(max-width: 599.98px) and (orientation: portrait)'])
+  })
+})
