@@ -9,9 +9,10 @@ import { chromiumArgs, chromiumExecutable } from '../scripts/chromium.ts'
 import { median, timed } from '../scripts/measure.ts'
 import { serveSite } from '../scripts/serve.ts'
 import { buildSite, exportFilename, root } from '../scripts/slidev.ts'
-import { budgets } from './budgets.ts'
+import { budgets, withinBudget } from './budgets.ts'
 import { measureDevLoop } from './dev-loop.ts'
 import { measureFirstLoad, measureNextSlide } from './first-load.ts'
+import { lighthouseScores, measureReadingView } from './reading-view.ts'
 
 /**
  * `npm run bench [-- --runs N]`: measures the deck on this machine, prints a table against
@@ -21,6 +22,8 @@ import { measureFirstLoad, measureNextSlide } from './first-load.ts'
  * 2. That site served with gzip on 127.0.0.1 like GitHub Pages; `runs` cold loads in headless
  *    Chromium (after one untimed): bytes and requests until slide 1 is shown, time to slide 1,
  *    then ArrowRight twice.
+ *    The reading view (read/) on a phone: bytes and script bytes, and Lighthouse's mobile scores
+ *    (median of 3 runs).
  * 3. `npm run export` from scratch (scripts/bench-export.ts).
  * 4. `npm run dev` on a copy of the deck: start until slide 1 is shown, and saves of slides.md until
  *    the browser shows them (bench/dev-loop.ts).
@@ -57,7 +60,7 @@ function format(figure: Figure, value: number): string {
 
 export function table(figures: Record<Figure, number>): string {
   const rows = (Object.keys(budgets) as Figure[]).map((figure) => {
-    const ok = figures[figure] <= budgets[figure].limit
+    const ok = withinBudget(budgets[figure], figures[figure])
     return [
       budgets[figure].what,
       format(figure, figures[figure]),
@@ -94,6 +97,7 @@ async function main() {
     firstLoadRequests: [],
   }
   let firstLoadResources: Results['firstLoadResources'] = []
+  let lighthouseErrored: string[] = []
   try {
     console.log('bench: npm run build …')
     const site = join(temp, 'site')
@@ -118,6 +122,21 @@ async function main() {
         finally {
           await load.close()
         }
+      }
+      console.log('bench: the reading view on a phone, and Lighthouse (3 runs) …')
+      const reading = await measureReadingView(browser, `${server.url}read/`)
+      samples.readingKiB = [reading.bytes / 1024]
+      samples.readingScriptKiB = [reading.scriptBytes / 1024]
+      for (let run = 0; run < 3; run++) {
+        const scores = await lighthouseScores(`${server.url}read/`)
+        for (const [figure, score] of [
+          ['readingPerformance', scores.performance],
+          ['readingAccessibility', scores.accessibility],
+          ['readingBestPractices', scores.bestPractices],
+          ['readingSeo', scores.seo],
+        ] as const)
+          (samples[figure] ??= []).push(score)
+        lighthouseErrored = scores.errored
       }
     }
     finally {
@@ -145,8 +164,14 @@ async function main() {
       pdfKiB: statSync(pdf).size / 1024,
       devStartMs: median(dev.startMs),
       hmrMs: median(dev.hmrMs),
+      readingKiB: median(samples.readingKiB),
+      readingScriptKiB: median(samples.readingScriptKiB),
+      readingPerformance: median(samples.readingPerformance),
+      readingAccessibility: median(samples.readingAccessibility),
+      readingBestPractices: median(samples.readingBestPractices),
+      readingSeo: median(samples.readingSeo),
     }
-    const exceeded = (Object.keys(budgets) as Figure[]).filter(f => figures[f] > budgets[f].limit)
+    const exceeded = (Object.keys(budgets) as Figure[]).filter(f => !withinBudget(budgets[f], figures[f]))
     const results: Results = {
       date: new Date().toISOString(),
       machine: { cpus: cpus().length, node: process.version },
@@ -163,6 +188,7 @@ async function main() {
     console.log(`First load, by resource (gzip body):`)
     for (const r of [...firstLoadResources].sort((a, b) => b.body - a.body))
       console.log(`  ${(r.body / 1024).toFixed(1).padStart(6)} KiB  ${r.path}`)
+    console.log(`\nLighthouse audits that could not run against this Chromium (they count towards no score): ${lighthouseErrored.join(', ') || 'none'}.`)
     console.log(`\nMedians of ${runs} cold loads, 3 dev starts and 9 saves; ${cpus().length} CPUs, Node ${process.version}. Written to ${relative(process.cwd(), file)}.`)
     if (exceeded.length) {
       console.error(`\nOver budget: ${exceeded.map(f => budgets[f].what).join('; ')}`)

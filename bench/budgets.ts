@@ -6,10 +6,19 @@
  * else the machine is doing: compare runs made on a quiet machine.
  */
 export interface Budget {
-  /** The most the figure may be. */
+  /** The most the figure may be (the least, for a `floor`). */
   limit: number
   unit: 'KiB' | 'ms' | 's' | ''
   what: string
+  /** A score that must reach `limit`, rather than a cost that must stay under it. */
+  floor?: true
+}
+
+/** Whether a measured figure keeps its budget. */
+export function withinBudget(budget: Budget, value: number): boolean {
+  return budget.floor
+    ? value >= budget.limit
+    : value <= budget.limit
 }
 
 export const budgets = {
@@ -23,6 +32,32 @@ export const budgets = {
   pdfKiB: { limit: 2048, unit: 'KiB', what: 'slides PDF size' },
   devStartMs: { limit: 10_000, unit: 'ms', what: '`npm run dev` until slide 1 is shown' },
   hmrMs: { limit: 500, unit: 'ms', what: 'save slides.md until the browser shows the edit' },
+  readingKiB: { limit: 60, unit: 'KiB', what: 'reading view (read/) on a phone: gzip bytes, fonts included' },
+  readingScriptKiB: { limit: 5, unit: 'KiB', what: 'reading view: gzip bytes of JavaScript' },
+  readingPerformance: {
+    limit: 95,
+    unit: '',
+    what: 'reading view: Lighthouse performance (mobile), at least',
+    floor: true,
+  },
+  readingAccessibility: {
+    limit: 100,
+    unit: '',
+    what: 'reading view: Lighthouse accessibility, at least',
+    floor: true,
+  },
+  readingBestPractices: {
+    limit: 100,
+    unit: '',
+    what: 'reading view: Lighthouse best practices, at least',
+    floor: true,
+  },
+  readingSeo: {
+    limit: 100,
+    unit: '',
+    what: 'reading view: Lighthouse SEO, at least',
+    floor: true,
+  },
 } satisfies Record<string, Budget>
 
 export type Figure = keyof typeof budgets

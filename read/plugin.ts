@@ -1,47 +1,13 @@
 import type { ResolvedSlidevOptions } from '@slidev/types'
-import type { OutputBundle } from 'rolldown'
 import type { Plugin, ViteDevServer } from 'vite'
 import type * as Render from './render'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import vue from '@vitejs/plugin-vue'
 import { createServer } from 'vite'
 import { cspHeader } from '../plugins/csp'
 import { deckQrCode } from '../plugins/qr-code'
 import { readingSlides } from './slides'
 import { viewSwitchScript } from './view-switch'
-
-/** The deck's fonts the page uses: the deck's body text, headings and code. */
-const fonts = [
-  {
-    family: 'Inter',
-    weight: 400,
-    style: 'normal',
-    file: 'inter-latin-400-normal',
-  },
-  {
-    family: 'Inter',
-    weight: 600,
-    style: 'normal',
-    file: 'inter-latin-600-normal',
-  },
-  {
-    family: 'Inter',
-    weight: 400,
-    style: 'italic',
-    file: 'inter-latin-400-italic',
-  },
-  {
-    family: 'JetBrains Mono',
-    weight: 400,
-    style: 'normal',
-    file: 'jetbrains-mono-latin-400-normal',
-  },
-]
-
-function fontFaces(url: (file: string) => string): string {
-  return fonts.map(f => `@font-face{font-family:'${f.family}';font-style:${f.style};font-weight:${f.weight};font-display:swap;src:url(${url(f.file)}) format('woff2')}\n`).join('')
-}
 
 const viewSwitchFile = 'view-switch.js'
 
@@ -82,12 +48,11 @@ export function readingView(options: Pick<ResolvedSlidevOptions, 'data' | 'userR
     await (await running)?.close()
   }
 
-  async function renderPage(fontUrl: (file: string) => string, watch: boolean): Promise<string> {
+  async function renderPage(watch: boolean): Promise<string> {
     const server = await startRenderer(watch)
     const { renderReadingView } = await server.ssrLoadModule(join(options.userRoot, 'read/render.ts')) as typeof Render
     return renderReadingView({
       slides: readingSlides(options.data.slides, options.userRoot),
-      fontFaces: fontFaces(fontUrl),
       favicon: options.data.config.favicon,
       contentSecurityPolicy: cspHeader(),
     })
@@ -107,13 +72,6 @@ export function readingView(options: Pick<ResolvedSlidevOptions, 'data' | 'userR
       handler: html => html.replace(/<script\b/, `${scriptTag()}\n<script`),
     },
     configureServer(server) {
-      const require = createRequire(join(options.userRoot, 'package.json'))
-      const fontFile = (file: string) => {
-        const family = file.startsWith('inter')
-          ? '@fontsource/inter'
-          : '@fontsource/jetbrains-mono'
-        return `/@fs${join(dirname(require.resolve(`${family}/package.json`)), 'files', `${file}.woff2`)}`
-      }
       server.httpServer?.once('close', () => void stopRenderer())
       server.middlewares.use(async (req, res, next) => {
         const path = (req.url ?? '').replace(/[?#].*$/, '')
@@ -129,7 +87,7 @@ export function readingView(options: Pick<ResolvedSlidevOptions, 'data' | 'userR
         if (path !== `${base}read/` && path !== `${base}read/index.html`)
           return next()
         try {
-          const html = await renderPage(fontFile, true)
+          const html = await renderPage(true)
           res.setHeader('content-type', 'text/html; charset=utf-8')
           res.end(html)
         }
@@ -141,16 +99,9 @@ export function readingView(options: Pick<ResolvedSlidevOptions, 'data' | 'userR
         }
       })
     },
-    async generateBundle(_, bundle: OutputBundle) {
-      const assets = Object.keys(bundle)
-      const fontUrl = (file: string) => {
-        const found = assets.find(name => name.startsWith('assets/') && name.endsWith('.woff2') && name.slice(7).startsWith(`${file}-`))
-        if (!found)
-          this.error(`reading view: the build has no font file "${file}" (styles/index.css imports the deck's fonts)`)
-        return `../${found}`
-      }
+    async generateBundle() {
       try {
-        this.emitFile({ type: 'asset', fileName: 'read/index.html', source: await renderPage(fontUrl, false) })
+        this.emitFile({ type: 'asset', fileName: 'read/index.html', source: await renderPage(false) })
       }
       catch (error) {
         this.error((error as Error).message)

@@ -20,8 +20,6 @@ import readingViewStyle from './reading.css?raw'
 export interface ReadingViewOptions {
   /** The deck's slides, in order (Slidev's own parse of slides.md). */
   slides: ReadingSlide[]
-  /** `@font-face` rules for the deck's fonts, with URLs the page can load; '' for none. */
-  fontFaces?: string
   /** The favicon, as the headmatter gives it. */
   favicon?: string
   /** The site's Content-Security-Policy (plugins/csp.ts), as a `<meta>` tag. */
@@ -220,7 +218,7 @@ function slideLabel(slide: ReadingSlide): string {
 }
 
 /** The page: the title slide as its header, then one `<section id="N">` per slide. */
-export async function renderReadingView({ slides, fontFaces = '', favicon, contentSecurityPolicy }: ReadingViewOptions): Promise<string> {
+export async function renderReadingView({ slides, favicon, contentSecurityPolicy }: ReadingViewOptions): Promise<string> {
   const { highlighter, themes } = await deckHighlighter(slides)
   const md = createMarkdown(highlighter, themes)
   const sections: string[] = []
@@ -275,7 +273,7 @@ ${contentSecurityPolicy
 ${favicon
   ? `<link rel="icon" href="${escapeHtml(favicon)}">\n`
   : ''}<style>
-${fontFaces}${readingViewStyle}</style>
+${readingViewStyle}</style>
 </head>
 <body>
 <a class="skip" href="#2">Skip to the slides</a>

@@ -1,14 +1,12 @@
 import type { Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import process from 'node:process'
-import { gzipSync } from 'node:zlib'
 import AxeBuilder from '@axe-core/playwright'
 import { budgets } from '../../bench/budgets'
 import { measureFirstLoad } from '../../bench/first-load'
 import { cspHeader } from '../../plugins/csp'
 import { deckCharacters } from '../../plugins/subset-fonts'
-import { builtSite } from '../support/servers'
+import { builtSite, gzipWeight } from '../support/servers'
 import { readSlides } from '../support/slides'
 import { currentSlide, expect, openSlide, slideHeadings, test } from './fixtures'
 
@@ -71,18 +69,10 @@ test('slide 1 needs no more bytes than the budget, fonts included (gzip, as GitH
   const load = await measureFirstLoad(browser as unknown as Parameters<typeof measureFirstLoad>[0], baseURL!)
   await load.close()
   // The test server does not compress: weigh each file fetched before slide 1 showed as gzip would send it.
-  const sizes = load.resources.map(({ path }) => {
-    const file = join(dist, path === '/'
-      ? 'index.html'
-      : decodeURIComponent(path.replace(/[?#].*$/, '')))
-    const content = readFileSync(file)
-    return {
-      path,
-      bytes: /\.(?:woff2?|png|jpe?g|webp)$/.test(file)
-        ? content.length
-        : gzipSync(content).length,
-    }
-  })
+  const sizes = load.resources.map(({ path }) => ({
+    path,
+    bytes: gzipWeight(dist, path),
+  }))
   const kib = sizes.reduce((sum, s) => sum + s.bytes, 0) / 1024
   const listing = sizes.map(s => `${(s.bytes / 1024).toFixed(1)} KiB ${s.path}`).join('\n')
   expect(kib, `first load (${load.requests} requests):\n${listing}`).toBeLessThanOrEqual(budgets.firstLoadKiB.limit)

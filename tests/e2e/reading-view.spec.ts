@@ -1,7 +1,10 @@
 import type { Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 import { devices } from '@playwright/test'
+import { budgets } from '../../bench/budgets'
+import { measureReadingView } from '../../bench/reading-view'
 import { deck } from '../../data/deck'
+import { builtSite, gzipWeight } from '../support/servers'
 import { readSlides } from '../support/slides'
 import { normalize, readTalk } from '../support/talk'
 import { currentSlide, expect, openSlide, slideHeadings, test } from './fixtures'
@@ -229,4 +232,15 @@ test.describe('the reading view on a 412 × 915 phone', () => {
     expect(cut).toBe(0)
     await expect(page.locator('.notes').first()).toBeVisible()
   })
+})
+
+test('a phone loads the reading view within its budget, with no script and no font to wait for', async ({ browser, baseURL }) => {
+  const load = await measureReadingView(browser as unknown as Parameters<typeof measureReadingView>[0], `${baseURL}read/`)
+  const sizes = load.resources.map(({ path }) => ({
+    path,
+    bytes: gzipWeight(builtSite.dist, path),
+  }))
+  const listing = sizes.map(s => `${(s.bytes / 1024).toFixed(1)} KiB ${s.path}`).join('\n')
+  expect(sizes.reduce((sum, s) => sum + s.bytes, 0) / 1024, listing).toBeLessThanOrEqual(budgets.readingKiB.limit)
+  expect(sizes.filter(s => /\.(?:m?js|woff2?)$/.test(s.path)), 'scripts and fonts').toEqual([])
 })
