@@ -37,4 +37,10 @@ test.describe('the speaker rehearsing with npm run dev', () => {
     await page.goto(`presenter/${demoSlide}`)
     await expect(page.locator('.slidev-note').first()).toContainText('Show sample app', { timeout: 15_000 })
   })
+  test('reads the talk as a page at /read/, as a phone would get it', async ({ page }) => {
+    await page.goto('read/')
+    await expect(page.locator('section[id]')).toHaveCount(slides.length)
+    await expect(page.locator(`section[id="${demoSlide}"] h2`)).toHaveText(slides[demoSlide - 1].heading)
+    await expect(page.locator(`section[id="${demoSlide}"] aside`)).toContainText('Show sample app')
+  })
 })
