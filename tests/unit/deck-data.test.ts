@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { deck, demoRepo, demos, fileUrl, folderUrl, repoLabel, repoUrl } from '../../data/deck'
+import { demoFolders, demoFolderUrl, publicUrl } from '../fixtures/demo-repo'
 import { demoRepoFolders } from '../support/demo-tree'
-
-/**
- * Where each demo of the talk lives in kjuulh/building-rust-for-production, as its repository has
- * it (shared demo-repo notes, "Folders the deck links to"). Written out here, not read from the deck.
- */
-const demoFolders: Record<string, string> = {
-  local: '01-local',
-  ci: '02-ci',
-  production: '03-production',
-  musl: '02-ci/musl/cross-compile-musl',
-  wasm: '02-ci/wasm/cross-compile-wasm',
-}
 
 describe('the deck data module', () => {
   const folders = demoRepoFolders()
@@ -36,6 +25,8 @@ describe('the deck data module', () => {
     expect(repoUrl).toBe('https://github.com/kjuulh/building-rust-for-production')
     expect(repoLabel).toBe('github.com/kjuulh/building-rust-for-production')
     expect(folderUrl('02-ci/musl/cross-compile-musl')).toBe('https://github.com/kjuulh/building-rust-for-production/tree/main/02-ci/musl/cross-compile-musl')
+    for (const id of Object.keys(demoFolders))
+      expect(folderUrl(demos[id as keyof typeof demos].folder), id).toBe(demoFolderUrl(id))
     expect(fileUrl('03-production/README.md')).toBe('https://github.com/kjuulh/building-rust-for-production/blob/main/03-production/README.md')
     expect(demoRepo.commit).toBe('9900a470f71d31e5774193c04958e3cfd5c8d5a0')
   })
@@ -55,7 +46,7 @@ describe('the deck data module', () => {
     expect(deck.title).toBe('Building Rust for Production')
     expect(deck.speaker).toBe('Kasper Juul Hermansen')
     expect(deck.role).toBe('Platform Engineer @ Lunar')
-    expect(deck.publicUrl).toBe('https://kjuulh.github.io/building-rust-for-production/')
+    expect(deck.publicUrl).toBe(publicUrl)
     expect(deck.feedbackEmail).toBe('contact@kasperhermansen.com')
   })
 })
