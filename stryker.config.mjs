@@ -10,6 +10,8 @@
  */
 export default {
   testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner', './tests/support/stryker-vue-macros.mjs'],
+  ignorers: ['vue-macros'],
   vitest: {
     configFile: 'vitest.config.ts',
   },
