@@ -368,7 +368,7 @@ export function checkDeck(file: string, options: CheckOptions = {}): Problem[] {
 }
 
 /** The nearest folder above `file` with a package.json: the deck a markdown file belongs to. */
-function projectOf(file: string): string {
+export function projectOf(file: string): string {
   let dir = dirname(resolve(file))
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir)
     dir = dirname(dir)
@@ -377,25 +377,32 @@ function projectOf(file: string): string {
     : dirname(resolve(file))
 }
 
-// `node scripts/check-deck.ts [slides.md ...]`: prints each problem and exits 1 if there are any.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const files = process.argv.slice(2)
+/**
+ * `node scripts/check-deck.ts [slides.md ...]`: checks each file (slides.md by default) against the deck
+ * it belongs to, writes each problem to `error` and a summary, and returns the exit code: 1 if there are any.
+ */
+export function main(files: string[], out: { log: (line: string) => void, error: (line: string) => void } = console): number {
   const problems = (files.length
     ? files
     : ['slides.md']).flatMap(file => checkDeck(file, {
     root: projectOf(file),
   }))
   for (const problem of problems)
-    console.error(formatProblem(problem))
+    out.error(formatProblem(problem))
   if (problems.length) {
-    console.error(`\n${problems.length} problem${problems.length === 1
+    out.error(`\n${problems.length} problem${problems.length === 1
       ? ''
       : 's'} in the deck: fix ${problems.length === 1
       ? 'it'
       : 'them'} and run again.`)
-    process.exit(1)
+    return 1
   }
-  console.log(`deck check: ${files.length
+  out.log(`deck check: ${files.length
     ? files.join(', ')
     : 'slides.md'} has no problems`)
+  return 0
 }
+
+// Stryker disable next-line all: true only when Node runs this file itself, never under a test runner.
+if (import.meta.url === `file://${process.argv[1]}`)
+  process.exitCode = main(process.argv.slice(2))

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { deckCheck, deckProblems } from '../../plugins/deck-check'
-import { checkDeck, formatProblem } from '../../scripts/check-deck'
+import { checkDeck, formatProblem, main, projectOf } from '../../scripts/check-deck'
 
 const root = join(__dirname, '../..')
 const fixture = (name: string) => join(root, 'tests/fixtures/bad-decks', name)
@@ -43,6 +43,7 @@ describe('the deck check', () => {
   it('names an unknown component and suggests the one meant', () => {
     expect(check('unknown-component.md')).toEqual([
       'tests/fixtures/bad-decks/unknown-component.md:14 (slide 2): unknown component <DemoLnk>. Did you mean <DemoLink>? Slidev would leave it blank. Components live in components/.',
+      'tests/fixtures/bad-decks/unknown-component.md:16 (slide 2): unknown component <fancy-box>. Slidev would leave it blank. Components live in components/.',
     ])
   })
 
@@ -65,10 +66,12 @@ describe('the deck check', () => {
   })
 
   it('names a <DemoLink> id that data/deck.ts does not have, and the demo meant', () => {
-    const [problem, ...rest] = check('unknown-demo.md')
+    const [first, second, ...rest] = check('unknown-demo.md')
     expect(rest).toEqual([])
-    expect(problem).toMatch(/^tests\/fixtures\/bad-decks\/unknown-demo\.md:12 \(slide 2\): <DemoLink id="locl">: no such demo\. Did you mean "local"\? Demos \(data\/deck\.ts\): .+\.$/)
-    expect(problem).toMatch(/Demos \(data\/deck\.ts\): (.+, )?production(,|\.$)/)
+    expect(first).toMatch(/^tests\/fixtures\/bad-decks\/unknown-demo\.md:12 \(slide 2\): <DemoLink id="locl">: no such demo\. Did you mean "local"\? Demos \(data\/deck\.ts\): .+\.$/)
+    expect(first).toMatch(/Demos \(data\/deck\.ts\): (.+, )?production(,|\.$)/)
+    // Other attributes before it, spaces around =, single quotes.
+    expect(second).toMatch(/^tests\/fixtures\/bad-decks\/unknown-demo\.md:14 \(slide 2\): <DemoLink id="muls">: no such demo\. Did you mean "musl"\? /)
   })
 
   it('names a frontmatter demo: that data/deck.ts does not have, and the demo meant', () => {
@@ -83,6 +86,7 @@ describe('the deck check', () => {
       root,
       demos: {
         local: { folder: '01-locale' },
+        ci: { folder: '02-ci' },
         production: { folder: '03-production' },
       },
     })
@@ -92,9 +96,10 @@ describe('the deck check', () => {
   })
 
   it('reads the demo repository\'s file list it is given, comments and all', () => {
-    const tree = '# a comment line\n01-local/Cargo.toml\n02-ci/musl/cross-compile-musl/Cargo.toml\n'
+    const tree = '# a comment line\n01-local/Cargo.toml\n  02-ci/musl/cross-compile-musl/Cargo.toml  \n\n03-production/\n'
     const demos = {
       local: { folder: '01-local' },
+      ci: { folder: '02-ci' },
       production: { folder: '03-production' },
     }
     expect(checkDeck(fixture('good.md'), { root, demos, demoTree: tree }).map(p => formatProblem(p, root))).toEqual([])
@@ -114,19 +119,81 @@ describe('the deck check', () => {
     ])
   })
 
-  it('counts slides as their URLs do: a hidden slide has no number of its own', () => {
+  it('counts slides as their URLs do: a hidden or disabled slide has no number of its own', () => {
     const dir = mkdtempSync(join(tmpdir(), 'deck-check-'))
     try {
       const file = join(dir, 'slides.md')
-      writeFileSync(file, '# One\n\n---\nhide: true\n---\n\n## Hidden <Nope />\n\n---\n\n## Two <Neither />\n')
+      writeFileSync(file, '# One\n\n---\nhide: true\n---\n\n## Hidden <Nope />\n\n---\ndisabled: true\n---\n\n## Disabled\n\n---\n\n## Two <Neither />\n')
       expect(checkDeck(file, { root }).map(p => formatProblem(p, dir))).toEqual([
         'slides.md:7 (slide 1): unknown component <Nope>. Slidev would leave it blank. Components live in components/.',
-        'slides.md:11 (slide 2): unknown component <Neither>. Slidev would leave it blank. Components live in components/.',
+        'slides.md:17 (slide 2): unknown component <Neither>. Slidev would leave it blank. Components live in components/.',
       ])
+      // Problems come in the order of their lines, whatever the order of the rules.
+      writeFileSync(file, '# One\n\n---\ndemo: nope\nlayout: nope\n---\n\n## Two\n')
+      expect(checkDeck(file, { root }).map(p => `${p.line}: ${p.message.split('.')[0]}`)).toEqual([
+        '4: no demo "nope"',
+        '5: unknown layout "nope"',
+      ])
+      // A file in no project: the deck is its folder.
+      expect(projectOf(file)).toBe(dir)
     }
     finally {
       rmSync(dir, { recursive: true, force: true })
     }
+  })
+
+  it('skips code blocks, inline code and comments, and reads everything after them', () => {
+    expect(check('masking.md').map(p => p.replace(/\. Slidev would leave it blank\. Components live in components\/\.$/, ''))).toEqual([
+      'tests/fixtures/bad-decks/masking.md:23 (slide 2): unknown component <AfterInlineCode>',
+      'tests/fixtures/bad-decks/masking.md:25 (slide 2): unknown component <AfterCode>',
+      'tests/fixtures/bad-decks/masking.md:25 (slide 2): unknown component <AfterDoubleTick>',
+      'tests/fixtures/bad-decks/masking.md:27 (slide 2): unknown component <AfterComment>',
+      'tests/fixtures/bad-decks/masking.md:31 (slide 2): unknown component <AfterMultiLineComment>',
+      'tests/fixtures/bad-decks/masking.md:36 (slide 2): unknown component <AfterIndentedClose>',
+      'tests/fixtures/bad-decks/masking.md:42 (slide 2): unknown component <AfterTilde>',
+    ])
+  })
+
+  it('knows the layouts and components of a theme in the deck\'s folder, and images in its public/', () => {
+    const deck = fixture('.')
+    expect(checkDeck(fixture('theme-local.md'), { root: deck }).map(p => formatProblem(p, root))).toEqual([
+      // A test file beside the theme's components is not a component.
+      'tests/fixtures/bad-decks/theme-local.md:16 (slide 2): unknown component <ThemeBadge.test>. Did you mean <ThemeBadge>? Slidev would leave it blank. Components live in components/.',
+    ])
+    expect(checkDeck(fixture('theme-missing.md'), { root: deck }).map(p => formatProblem(p, root).replace(/ Layouts: .*/, ''))).toEqual([
+      'tests/fixtures/bad-decks/theme-missing.md:9 (slide 2): unknown layout "poster".',
+      'tests/fixtures/bad-decks/theme-missing.md:14 (slide 2): unknown component <ThemeBadge>. Slidev would leave it blank. Components live in components/.',
+    ])
+  })
+
+  it('runs from the command line: problems and a summary, exit code 1; or a word that all is well', () => {
+    const out = { log: [] as string[], error: [] as string[] }
+    const io = {
+      log: (l: string) => out.log.push(l),
+      error: (l: string) => out.error.push(l),
+    }
+    expect(main([
+      fixture('unknown-layout.md'),
+    ], io)).toBe(1)
+    expect(out.error).toHaveLength(2)
+    expect(out.error[0]).toMatch(/^tests\/fixtures\/bad-decks\/unknown-layout\.md:9 \(slide 2\): unknown layout "secton"/)
+    expect(out.error[1]).toBe('\n1 problem in the deck: fix it and run again.')
+    out.error.length = 0
+    expect(main([
+      fixture('unknown-layout.md'),
+      fixture('unclosed-fence.md'),
+    ], io)).toBe(1)
+    expect(out.error.at(-1)).toBe('\n2 problems in the deck: fix them and run again.')
+    expect(out.log).toEqual([])
+    expect(main([
+      fixture('good.md'),
+      'slides.md',
+    ], io)).toBe(0)
+    expect(main([], io)).toBe(0)
+    expect(out.log).toEqual([
+      `deck check: ${fixture('good.md')}, slides.md has no problems`,
+      'deck check: slides.md has no problems',
+    ])
   })
 
   it('stops `slidev build` with the problems (the Vite plugin)', () => {

@@ -62,6 +62,49 @@ describe('barChart', () => {
     expect(c.get('.bar-chart__source a').attributes('href')).toBe('https://example.org/a')
   })
 
+  it('gives every bar its own row, its number room on the right and its label room on the left', () => {
+    const c = chart()
+    const [, , width, height] = c.get('svg').attributes('viewBox')!.split(' ').map(Number)
+    const rowHeight = height / bars.length
+    const rects = c.findAll('rect').map(r => ({
+      x: Number(r.attributes('x')),
+      y: Number(r.attributes('y')),
+      width: Number(r.attributes('width')),
+      height: Number(r.attributes('height')),
+    }))
+    const labels = c.findAll('.bar-chart__label')
+    const values = c.findAll('.bar-chart__value')
+    rects.forEach((rect, i) => {
+      // Centred in its row.
+      expect(rect.y, `bar ${i}`).toBeCloseTo(i * rowHeight + (rowHeight - rect.height) / 2)
+      expect(Number(labels[i].attributes('y'))).toBeCloseTo(rect.y + rect.height / 2)
+      expect(Number(values[i].attributes('y'))).toBeCloseTo(rect.y + rect.height / 2)
+      // The label ends left of the bar, with room for its characters (monospaced, 17 px).
+      const labelEnd = Number(labels[i].attributes('x'))
+      expect(labelEnd).toBeLessThan(rect.x)
+      expect(labelEnd - bars[i].label.length * 0.6 * 17).toBeGreaterThanOrEqual(0)
+      // The number starts right of the bar, and fits.
+      expect(Number(values[i].attributes('x'))).toBeGreaterThan(rect.x + rect.width)
+      expect(Number(values[i].attributes('x')) + text(values[i].text()).length * 0.6 * 17).toBeLessThanOrEqual(width)
+    })
+    expect(Math.max(...rects.map(r => r.x + r.width))).toBeGreaterThan(width / 2)
+  })
+
+  it('draws no bar, and no broken number, when every value is zero', () => {
+    const c = mount(BarChart, {
+      props: {
+        title: 'T',
+        unit: 's',
+        bars: [
+          { label: 'a', value: 0 },
+        ],
+        source: 's',
+      },
+    })
+    expect(c.get('rect').attributes('width')).toBe('0')
+    expect(text(c.get('.bar-chart__value').text())).toBe('0 s')
+  })
+
   it('writes thousands the English way', () => {
     const c = mount(BarChart, {
       props: {
@@ -98,6 +141,18 @@ describe('profileKeys', () => {
     }
   })
 
+  it('writes code in an explanation as code', () => {
+    const row = mount(ProfileKeys).findAll('.profile-keys__row').find(r => r.get('dt code').text() === 'debug-assertions')!
+    expect(row.findAll('dd code').map(c => c.text())).toEqual(['debug_assert!'])
+    expect(text(row.get('dd').text())).toBe('debug_assert! is compiled out')
+  })
+
+  it('emphasises the first key on the first click', () => {
+    expect(mount(ProfileKeys, {
+      props: { active: 0 },
+    }).get('[aria-current="step"] dt code').text()).toBe('inherits')
+  })
+
   it('says which keys differ from release', () => {
     const badges = mount(ProfileKeys).findAll('.profile-keys__badge--changed').map(b => b.element.closest('div')!.querySelector('dt code')!.textContent)
     expect(badges).toEqual([
@@ -129,6 +184,14 @@ describe('cacheLayers', () => {
     expect(cells.length).toBeGreaterThan(0)
     for (const cell of cells)
       expect(cell.get('svg').attributes('aria-hidden')).toBe('true')
+  })
+
+  it('names the two changes a developer makes, as its columns', () => {
+    expect(table().findAll('thead th').map(th => text(th.text()))).toEqual([
+      'Layer, in build order',
+      'When you edit src/*.rs',
+      'When you add or bump a dependency',
+    ])
   })
 
   it('lists the layers in build order', () => {
