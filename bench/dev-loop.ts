@@ -39,7 +39,6 @@ const deckFiles = [
   'public',
   'scripts',
   'handout',
-  'tests/fixtures/demo-repo-tree.txt',
 ]
 
 /** Packages whose files the dev server serves as they are: copied, since Vite serves files only from the project. */

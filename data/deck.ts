@@ -19,7 +19,7 @@ export const demoRepo = {
   owner: 'kjuulh',
   name: 'building-rust-for-production',
   branch: 'main',
-  /** The commit whose file list is kept in tests/fixtures/demo-repo-tree.txt. */
+  /** The commit whose file list is kept in data/demo-repo-tree.txt. */
   commit: '9900a470f71d31e5774193c04958e3cfd5c8d5a0',
 } as const
 

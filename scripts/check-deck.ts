@@ -5,6 +5,7 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import { parseSync } from '@slidev/parser'
+import leven from 'leven'
 import { demos as deckDemos, demoRepo } from '../data/deck.ts'
 
 /**
@@ -31,32 +32,18 @@ export interface CheckOptions {
   root?: string
   /** Demo ids and their folders; by default `demos` of data/deck.ts. */
   demos?: Record<string, { folder: string }>
-  /** The demo repository's file list, one path a line. */
+  /** The demo repository's file list, one path a line (`#` starts a comment line); by default data/demo-repo-tree.txt. */
   demoTree?: string
 }
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const defaultTree = join(projectRoot, 'tests/fixtures/demo-repo-tree.txt')
+/** The demo repository's file list, as the messages name it. */
+export const demoTreeFile = 'data/demo-repo-tree.txt'
+const defaultTree = join(projectRoot, demoTreeFile)
 
 /** `slides.md:123 (slide 14): unknown component <DemoLnk>. Did you mean <DemoLink>?` */
 export function formatProblem(problem: Problem, cwd = process.cwd()): string {
   return `${relative(cwd, problem.file) || problem.file}:${problem.line} (slide ${problem.slide}): ${problem.message}`
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]
-    row[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase()
-        ? 0
-        : 1))
-      previous = current
-    }
-  }
-  return row[b.length]
 }
 
 /** The closest of `known` to `name`, if it is close enough to be a typo. */
@@ -64,7 +51,7 @@ function closest(name: string, known: Iterable<string>): string | undefined {
   let best: string | undefined
   let bestDistance = Infinity
   for (const candidate of known) {
-    const distance = editDistance(name, candidate)
+    const distance = leven(name.toLowerCase(), candidate.toLowerCase())
     if (distance < bestDistance) {
       best = candidate
       bestDistance = distance
@@ -168,7 +155,7 @@ function deckVocabulary(root: string, theme: string): DeckVocabulary {
 /** Folders and files of the demo repository. */
 function demoPaths(tree: string): Set<string> {
   const paths = new Set<string>()
-  for (const path of tree.split('\n').map(l => l.trim()).filter(Boolean)) {
+  for (const path of tree.split('\n').map(l => l.trim()).filter(l => l && !l.startsWith('#'))) {
     const parts = path.split('/')
     for (let i = 1; i <= parts.length; i++)
       paths.add(parts.slice(0, i).join('/'))
@@ -341,7 +328,7 @@ export function checkDeck(file: string, options: CheckOptions = {}): Problem[] {
             : ''} Demos (data/deck.ts): ${Object.keys(demos).join(', ')}.`)
         }
         else if (!repoFiles.has(demos[id].folder)) {
-          report(lineOf(index), `<DemoLink id="${id}"> links to the folder "${demos[id].folder}", which the demo repository does not have (tests/fixtures/demo-repo-tree.txt). Fix its folder in data/deck.ts.`)
+          report(lineOf(index), `<DemoLink id="${id}"> links to the folder "${demos[id].folder}", which the demo repository does not have (${demoTreeFile}). Fix its folder in data/deck.ts.`)
         }
       }
       for (const match of line.matchAll(repoLink)) {
@@ -349,7 +336,7 @@ export function checkDeck(file: string, options: CheckOptions = {}): Problem[] {
         if (!repoFiles.has(target)) {
           const guess = closest(basename(target), [...repoFiles].map(p => basename(p)))
           const full = guess && [...repoFiles].find(p => basename(p) === guess)
-          report(lineOf(index), `the link to the demo repository points at "${target}", which it does not have (tests/fixtures/demo-repo-tree.txt).${full
+          report(lineOf(index), `the link to the demo repository points at "${target}", which it does not have (${demoTreeFile}).${full
             ? ` Did you mean "${full}"?`
             : ''}`)
         }
@@ -381,7 +368,7 @@ export function checkDeck(file: string, options: CheckOptions = {}): Problem[] {
 }
 
 /** The nearest folder above `file` with a package.json: the deck a markdown file belongs to. */
-function projectOf(file: string): string {
+export function projectOf(file: string): string {
   let dir = dirname(resolve(file))
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir)
     dir = dirname(dir)
@@ -390,25 +377,32 @@ function projectOf(file: string): string {
     : dirname(resolve(file))
 }
 
-// `node scripts/check-deck.ts [slides.md ...]`: prints each problem and exits 1 if there are any.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const files = process.argv.slice(2)
+/**
+ * `node scripts/check-deck.ts [slides.md ...]`: checks each file (slides.md by default) against the deck
+ * it belongs to, writes each problem to `error` and a summary, and returns the exit code: 1 if there are any.
+ */
+export function main(files: string[], out: { log: (line: string) => void, error: (line: string) => void } = console): number {
   const problems = (files.length
     ? files
     : ['slides.md']).flatMap(file => checkDeck(file, {
     root: projectOf(file),
   }))
   for (const problem of problems)
-    console.error(formatProblem(problem))
+    out.error(formatProblem(problem))
   if (problems.length) {
-    console.error(`\n${problems.length} problem${problems.length === 1
+    out.error(`\n${problems.length} problem${problems.length === 1
       ? ''
       : 's'} in the deck: fix ${problems.length === 1
       ? 'it'
       : 'them'} and run again.`)
-    process.exit(1)
+    return 1
   }
-  console.log(`deck check: ${files.length
+  out.log(`deck check: ${files.length
     ? files.join(', ')
     : 'slides.md'} has no problems`)
+  return 0
 }
+
+// Stryker disable next-line all: true only when Node runs this file itself, never under a test runner.
+if (import.meta.url === `file://${process.argv[1]}`)
+  process.exitCode = main(process.argv.slice(2))

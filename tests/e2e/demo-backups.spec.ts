@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
-import { demos, figuresSourceLabel, fileUrl, publishedFigures, releaseOptimizedProfile } from '../../data/deck'
+import { demos, releaseOptimizedProfile } from '../../data/deck'
+import { chartText, published } from '../fixtures/published-figures'
 import { readBackups } from '../support/backups'
 import { normalize } from '../support/talk'
 import { currentSlide, expect, openSlide, slideHeadings, test } from './fixtures'
@@ -47,48 +48,56 @@ test.describe('a reader who missed a demo', () => {
   }
 })
 
+/** Each chart as 03-production/README.md publishes its figures: the builds, and the text of each bar. */
 const charts = {
-  binarySizeMB: { unit: 'MB', what: 'the binary sizes' },
-  buildTimeSeconds: { unit: 's', what: 'the build times' },
-  benchMilliseconds: { unit: 'ms', what: 'the bench timings' },
+  binarySizeMB: {
+    what: 'the binary sizes',
+    builds: published.binarySize.map(([build]) => build),
+    values: chartText.binarySizeMB,
+  },
+  buildTimeSeconds: {
+    what: 'the build times',
+    builds: published.buildTime.map(([build]) => build),
+    values: chartText.buildTimeSeconds,
+  },
+  benchMilliseconds: {
+    what: 'the bench timings',
+    builds: published.bench.map(([build]) => build),
+    values: chartText.benchMilliseconds,
+  },
 } as const
+
+/** A bar's number as the chart prints it: `7,606 ± 85 ms` → 7606. */
+const number = (text: string) => Number(text.replace(/,/g, '').split(' ')[0])
 
 test.describe('a reader of the production backup', () => {
   for (const b of backups) {
     for (const figure of b.charts as (keyof typeof charts)[]) {
       test(`sees ${charts[figure].what} as published, with their source (slide ${b.no})`, async ({ page }) => {
-        const figures: readonly { build: string, value: number, stddev?: number }[] = publishedFigures[figure]
-        const expected = figures.map(f => [
-          f.value.toLocaleString('en-US'),
-          f.stddev === undefined
-            ? ''
-            : `± ${f.stddev.toLocaleString('en-US')}`,
-          charts[figure].unit,
-        ].filter(Boolean).join(' '))
-
+        const { builds, values } = charts[figure]
         await openSlide(page, b.no)
         const chart = currentSlide(page).locator('figure.bar-chart')
         await expect(chart).toHaveCount(1)
 
-        expect(await chart.locator('.bar-chart__label').allTextContents()).toEqual(figures.map(f => f.build))
-        expect((await chart.locator('.bar-chart__value').allTextContents()).map(read)).toEqual(expected)
+        expect(await chart.locator('.bar-chart__label').allTextContents()).toEqual(builds)
+        expect((await chart.locator('.bar-chart__value').allTextContents()).map(read)).toEqual(values)
 
         // Bars are as long as their values say.
         const widths = await chart.locator('rect').evaluateAll(rects => rects.map(r => r.getBoundingClientRect().width))
-        const max = Math.max(...figures.map(f => f.value))
-        figures.forEach((f, i) => expect(widths[i] / widths[0]).toBeCloseTo(f.value / figures[0].value, 2))
-        expect(widths[figures.findIndex(f => f.value === max)]).toBe(Math.max(...widths))
+        expect(widths).toHaveLength(values.length)
+        values.forEach((v, i) => expect(widths[i] / widths[0]).toBeCloseTo(number(v) / number(values[0]), 2))
 
         const svg = chart.locator('svg')
         await expect(svg).toHaveAttribute('role', 'img')
         const label = read(await svg.getAttribute('aria-label') ?? '')
-        for (const [i, f] of figures.entries())
-          expect(label).toContain(`${f.build} ${expected[i]}`)
+        builds.forEach((build, i) => expect(label).toContain(`${build} ${values[i]}`))
 
         const source = chart.locator('.bar-chart__source')
         await expect(source).toBeVisible()
-        expect(read(await source.textContent() ?? '')).toContain(`Source: ${figuresSourceLabel}`)
-        await expect(source.locator('a')).toHaveAttribute('href', fileUrl(publishedFigures.source))
+        expect(read(await source.textContent() ?? '')).toBe('Source: 03-production/README.md (kjuulh/building-rust-for-production), measured on the author\'s machine')
+        await expect(source.locator('a')).toHaveAttribute('href', 'https://github.com/kjuulh/building-rust-for-production/blob/main/03-production/README.md')
+        if (figure === 'benchMilliseconds')
+          expect(read(await chart.locator('.bar-chart__note').textContent() ?? '')).toBe(chartText.benchNote)
       })
     }
   }

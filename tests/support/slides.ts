@@ -9,6 +9,8 @@ export interface SlideInfo {
   title: string
   /** The heading as a reader sees it: no markup, emoji shortcodes as emoji. */
   heading: string
+  /** The slide's markdown as written, without its frontmatter and speaker notes. */
+  content: string
   /** Speaker notes as written, or '' */
   note: string
   layout: string
@@ -24,6 +26,7 @@ export function readSlides(file = 'slides.md'): SlideInfo[] {
     no: i + 1,
     title: slide.title ?? '',
     heading: visibleText(slide.title ?? ''),
+    content: slide.content,
     note: slide.note ?? '',
     layout: String(slide.frontmatter.layout ?? (i === 0
       ? 'cover'

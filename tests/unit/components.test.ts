@@ -5,7 +5,6 @@ import RepoLink from '../../components/RepoLink.vue'
 import ShellPrompt from '../../components/ShellPrompt.vue'
 import SlideNumber from '../../components/SlideNumber.vue'
 import SlidesQrCode from '../../components/SlidesQrCode.vue'
-import { deck, demos, folderUrl, repoLabel, repoUrl } from '../../data/deck'
 
 describe('demoLink', () => {
   it('shows the folder, the description and the talk\'s link text, and links to the folder', () => {
@@ -13,10 +12,10 @@ describe('demoLink', () => {
       props: { id: 'musl' },
     })
     const link = card.get('a')
-    expect(link.attributes('href')).toBe(folderUrl('02-ci/musl/cross-compile-musl'))
+    expect(link.attributes('href')).toBe('https://github.com/kjuulh/building-rust-for-production/tree/main/02-ci/musl/cross-compile-musl')
     expect(link.attributes('rel')).toContain('noopener')
     expect(card.text()).toContain('02-ci/musl/cross-compile-musl/')
-    expect(card.text()).toContain(demos.musl.label)
+    expect(card.text()).toContain('kjuulh/building-rust-for-production/cross-compile-musl')
     expect(card.text()).toContain('A fully static musl build')
   })
 
@@ -31,15 +30,15 @@ describe('demoLink', () => {
   it('fails loudly for a demo that does not exist', () => {
     expect(() => mount(DemoLink, {
       props: { id: 'nope' as never },
-    })).toThrow(/no such demo.*local/)
+    })).toThrow(/no such demo; known ids: (?:[\w-]+, )+[\w-]+$/)
   })
 })
 
 describe('repoLink', () => {
   it('links the repository with a scheme', () => {
     const link = mount(RepoLink).get('a')
-    expect(link.attributes('href')).toBe(repoUrl)
-    expect(link.text()).toBe(repoLabel)
+    expect(link.attributes('href')).toBe('https://github.com/kjuulh/building-rust-for-production')
+    expect(link.text()).toBe('github.com/kjuulh/building-rust-for-production')
   })
 })
 
@@ -66,8 +65,9 @@ describe('slidesQrCode', () => {
   it('embeds an SVG QR code with a label and prints the URL under it', () => {
     const qr = mount(SlidesQrCode)
     expect(qr.find('svg').exists()).toBe(true)
-    expect(qr.get('[role="img"]').attributes('aria-label')).toContain(deck.publicUrl)
-    expect(qr.get('figcaption a').attributes('href')).toBe(deck.publicUrl)
-    expect(qr.get('figcaption').text()).toBe(deck.publicUrl)
+    const url = 'https://kjuulh.github.io/building-rust-for-production/'
+    expect(qr.get('[role="img"]').attributes('aria-label')).toBe(`QR code that opens ${url}`)
+    expect(qr.get('figcaption a').attributes('href')).toBe(url)
+    expect(qr.get('figcaption').text()).toBe(url)
   })
 })

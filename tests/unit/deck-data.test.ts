@@ -1,44 +1,52 @@
 import { describe, expect, it } from 'vitest'
-import { deck, demoRepo, demos, folderUrl, repoUrl } from '../../data/deck'
+import { deck, demoRepo, demos, fileUrl, folderUrl, repoLabel, repoUrl } from '../../data/deck'
+import { demoFolders, demoFolderUrl, publicUrl } from '../fixtures/demo-repo'
 import { demoRepoFolders } from '../support/demo-tree'
 
 describe('the deck data module', () => {
   const folders = demoRepoFolders()
 
   it('names only folders that exist in the demo repository', () => {
+    expect(folders.size).toBeGreaterThan(10)
     for (const [id, demo] of Object.entries(demos))
       expect(folders.has(demo.folder), `${id}: ${demo.folder}`).toBe(true)
   })
 
-  it('does not link the musl demo to the path the original slides got wrong', () => {
-    expect(folders.has('02-cross-compile/cross-compile-musl')).toBe(false)
-    expect(demos.musl.folder).toBe('02-ci/musl/cross-compile-musl')
+  it('links each of the talk\'s demos to the folder that holds it', () => {
+    for (const [id, folder] of Object.entries(demoFolders))
+      expect(demos[id as keyof typeof demos]?.folder, id).toBe(folder)
   })
 
-  it('builds well-formed https links into the repository', () => {
-    expect(new URL(repoUrl).href).toBe(`https://github.com/${demoRepo.owner}/${demoRepo.name}`)
-    for (const demo of Object.values(demos)) {
-      const url = new URL(folderUrl(demo.folder))
-      expect(url.protocol).toBe('https:')
-      expect(url.pathname).toBe(`/${demoRepo.owner}/${demoRepo.name}/tree/${demoRepo.branch}/${demo.folder}`)
-    }
+  it('does not link the musl demo to the path the original slides got wrong', () => {
+    expect(folders.has('02-cross-compile/cross-compile-musl')).toBe(false)
+  })
+
+  it('links the demo repository on github.com, its default branch, with a scheme', () => {
+    expect(repoUrl).toBe('https://github.com/kjuulh/building-rust-for-production')
+    expect(repoLabel).toBe('github.com/kjuulh/building-rust-for-production')
+    expect(folderUrl('02-ci/musl/cross-compile-musl')).toBe('https://github.com/kjuulh/building-rust-for-production/tree/main/02-ci/musl/cross-compile-musl')
+    for (const id of Object.keys(demoFolders))
+      expect(folderUrl(demos[id as keyof typeof demos].folder), id).toBe(demoFolderUrl(id))
+    expect(fileUrl('03-production/README.md')).toBe('https://github.com/kjuulh/building-rust-for-production/blob/main/03-production/README.md')
+    expect(demoRepo.commit).toBe('9900a470f71d31e5774193c04958e3cfd5c8d5a0')
   })
 
   it('has a one-line description and the talk\'s label for every demo', () => {
-    for (const demo of Object.values(demos)) {
-      expect(demo.description).toMatch(/^\S.*\.$/)
-      expect(demo.description).not.toContain('\n')
-      expect(demo.label.startsWith(`${demoRepo.owner}/${demoRepo.name}/`)).toBe(true)
+    for (const [id, demo] of Object.entries(demos)) {
+      expect(demo.description, id).toMatch(/^\S.*\.$/)
+      expect(demo.description, id).not.toContain('\n')
+      expect(demo.label, id).toMatch(/^kjuulh\/building-rust-for-production\/[\w-]+$/)
     }
+    // The labels the talk itself printed.
+    expect(demos.local.label).toBe('kjuulh/building-rust-for-production/local')
+    expect(demos.musl.label).toBe('kjuulh/building-rust-for-production/cross-compile-musl')
   })
 
-  it('has an absolute https public URL that ends in a slash', () => {
-    const url = new URL(deck.publicUrl)
-    expect(url.protocol).toBe('https:')
-    expect(url.pathname.endsWith('/')).toBe(true)
-  })
-
-  it('has a feedback address that is an e-mail address', () => {
-    expect(deck.feedbackEmail).toMatch(/^[^@\s]+@[^@\s]+\.\w+$/)
+  it('names the talk, its speaker and where the deck is hosted', () => {
+    expect(deck.title).toBe('Building Rust for Production')
+    expect(deck.speaker).toBe('Kasper Juul Hermansen')
+    expect(deck.role).toBe('Platform Engineer @ Lunar')
+    expect(deck.publicUrl).toBe(publicUrl)
+    expect(deck.feedbackEmail).toBe('contact@kasperhermansen.com')
   })
 })

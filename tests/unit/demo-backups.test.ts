@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest'
 import BarChart from '../../components/BarChart.vue'
 import CacheLayers from '../../components/CacheLayers.vue'
 import ProfileKeys from '../../components/ProfileKeys.vue'
-import PublishedChart from '../../components/PublishedChart.vue'
-import { ciPipeline, demos, figuresSourceLabel, publishedFigures, releaseOptimizedProfile } from '../../data/deck'
+import { ciPipeline, demos, publishedFigures, releaseOptimizedProfile } from '../../data/deck'
 import Backup from '../../layouts/backup.vue'
 import { readBackups } from '../support/backups'
 import { readSlides } from '../support/slides'
@@ -63,6 +62,49 @@ describe('barChart', () => {
     expect(c.get('.bar-chart__source a').attributes('href')).toBe('https://example.org/a')
   })
 
+  it('gives every bar its own row, its number room on the right and its label room on the left', () => {
+    const c = chart()
+    const [, , width, height] = c.get('svg').attributes('viewBox')!.split(' ').map(Number)
+    const rowHeight = height / bars.length
+    const rects = c.findAll('rect').map(r => ({
+      x: Number(r.attributes('x')),
+      y: Number(r.attributes('y')),
+      width: Number(r.attributes('width')),
+      height: Number(r.attributes('height')),
+    }))
+    const labels = c.findAll('.bar-chart__label')
+    const values = c.findAll('.bar-chart__value')
+    rects.forEach((rect, i) => {
+      // Centred in its row.
+      expect(rect.y, `bar ${i}`).toBeCloseTo(i * rowHeight + (rowHeight - rect.height) / 2)
+      expect(Number(labels[i].attributes('y'))).toBeCloseTo(rect.y + rect.height / 2)
+      expect(Number(values[i].attributes('y'))).toBeCloseTo(rect.y + rect.height / 2)
+      // The label ends left of the bar, with room for its characters (monospaced, 17 px).
+      const labelEnd = Number(labels[i].attributes('x'))
+      expect(labelEnd).toBeLessThan(rect.x)
+      expect(labelEnd - bars[i].label.length * 0.6 * 17).toBeGreaterThanOrEqual(0)
+      // The number starts right of the bar, and fits.
+      expect(Number(values[i].attributes('x'))).toBeGreaterThan(rect.x + rect.width)
+      expect(Number(values[i].attributes('x')) + text(values[i].text()).length * 0.6 * 17).toBeLessThanOrEqual(width)
+    })
+    expect(Math.max(...rects.map(r => r.x + r.width))).toBeGreaterThan(width / 2)
+  })
+
+  it('draws no bar, and no broken number, when every value is zero', () => {
+    const c = mount(BarChart, {
+      props: {
+        title: 'T',
+        unit: 's',
+        bars: [
+          { label: 'a', value: 0 },
+        ],
+        source: 's',
+      },
+    })
+    expect(c.get('rect').attributes('width')).toBe('0')
+    expect(text(c.get('.bar-chart__value').text())).toBe('0 s')
+  })
+
   it('writes thousands the English way', () => {
     const c = mount(BarChart, {
       props: {
@@ -75,36 +117,6 @@ describe('barChart', () => {
       },
     })
     expect(text(c.get('.bar-chart__value').text())).toBe('7,606 ms')
-  })
-})
-
-describe('publishedChart', () => {
-  const units = { binarySizeMB: 'MB', buildTimeSeconds: 's', benchMilliseconds: 'ms' } as const
-  for (const figure of Object.keys(units) as (keyof typeof units)[]) {
-    it(`shows ${figure} from the data module, with its source`, () => {
-      const c = mount(PublishedChart, {
-        props: { figure },
-      })
-      const figures: readonly { build: string, value: number, stddev?: number }[] = publishedFigures[figure]
-      expect(c.findAll('.bar-chart__label').map(t => t.text())).toEqual(figures.map(f => f.build))
-      const values = c.findAll('.bar-chart__value').map(t => text(t.text()))
-      expect(values).toEqual(figures.map(f => [
-        f.value.toLocaleString('en-US'),
-        f.stddev === undefined
-          ? ''
-          : `± ${f.stddev.toLocaleString('en-US')}`,
-        units[figure],
-      ].filter(Boolean).join(' ')))
-      expect(text(c.get('.bar-chart__source').text())).toContain(`Source: ${figuresSourceLabel}`)
-    })
-  }
-
-  it('adds hyperfine\'s comparison to the bench chart', () => {
-    const note = text(mount(PublishedChart, {
-      props: { figure: 'benchMilliseconds' },
-    }).get('.bar-chart__note').text())
-    for (const r of publishedFigures.benchReleaseRanFaster)
-      expect(note).toContain(`${r.value.toFixed(2)} ± ${r.stddev.toFixed(2)} times faster than ${r.than}`)
   })
 })
 
@@ -127,6 +139,18 @@ describe('profileKeys', () => {
       expect(off.find('[aria-current]').exists()).toBe(false)
       expect(off.findAll('.profile-keys__row--dim')).toHaveLength(0)
     }
+  })
+
+  it('writes code in an explanation as code', () => {
+    const row = mount(ProfileKeys).findAll('.profile-keys__row').find(r => r.get('dt code').text() === 'debug-assertions')!
+    expect(row.findAll('dd code').map(c => c.text())).toEqual(['debug_assert!'])
+    expect(text(row.get('dd').text())).toBe('debug_assert! is compiled out')
+  })
+
+  it('emphasises the first key on the first click', () => {
+    expect(mount(ProfileKeys, {
+      props: { active: 0 },
+    }).get('[aria-current="step"] dt code').text()).toBe('inherits')
   })
 
   it('says which keys differ from release', () => {
@@ -162,6 +186,14 @@ describe('cacheLayers', () => {
       expect(cell.get('svg').attributes('aria-hidden')).toBe('true')
   })
 
+  it('names the two changes a developer makes, as its columns', () => {
+    expect(table().findAll('thead th').map(th => text(th.text()))).toEqual([
+      'Layer, in build order',
+      'When you edit src/*.rs',
+      'When you add or bump a dependency',
+    ])
+  })
+
   it('lists the layers in build order', () => {
     expect(table().findAll('tbody th code').map(c => c.text())).toEqual(ciPipeline.layers.map(l => l.step))
   })
@@ -186,9 +218,11 @@ describe('cacheLayers', () => {
     ])
   })
 
-  it('hides the symbols from screen readers, which read "cached" or "rebuilt"', () => {
-    for (const mark of table().findAll('td span'))
-      expect(mark.attributes('aria-hidden')).toBe('true')
+  it('reads every cell as one word, "cached" or "rebuilt", for a screen reader too', () => {
+    const cells = table().findAll('tbody td')
+    expect(cells).toHaveLength(ciPipeline.layers.length * 2)
+    for (const cell of cells)
+      expect(['cached', 'rebuilt']).toContain(text(cell.text()))
   })
 })
 

@@ -1,0 +1,60 @@
+// @ts-check
+/**
+ * `npm run test:mutation`: StrykerJS changes the modules that carry the talk's facts and rules, one
+ * small change (a mutant) at a time, and runs the unit tests against each; a mutant no test notices
+ * is a gap in the tests. The run fails below a mutation score of 80 %. The HTML report is written to
+ * reports/mutation/index.html. Vue files: only their <script> is mutated, not the template.
+ * read/ and pace/ are listed so they are covered once they exist; a glob that matches nothing only warns.
+ *
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner', './tests/support/stryker-vue-macros.mjs'],
+  ignorers: ['vue-macros'],
+  vitest: {
+    configFile: 'vitest.config.ts',
+  },
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'data/**/*.ts',
+    'components/**/*.vue',
+    'scripts/check-deck.ts',
+    'read/**/*.ts',
+    'pace/**/*.ts',
+    '!**/*.d.ts',
+    '!**/*.{test,spec}.ts',
+  ],
+  ignorePatterns: [
+    'dist',
+    'dist-pages',
+    'test-results',
+    'playwright-report',
+    'reports',
+    'bench/*.json',
+    '*.pdf',
+    '.slidev',
+  ],
+  concurrency: 2,
+  timeoutMS: 10000,
+  reporters: [
+    'html',
+    'clear-text',
+    'progress',
+  ],
+  htmlReporter: {
+    fileName: 'reports/mutation/index.html',
+  },
+  clearTextReporter: {
+    allowColor: false,
+    logTests: false,
+    reportScoreTable: true,
+  },
+  thresholds: {
+    high: 90,
+    low: 80,
+    break: 80,
+  },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+}
