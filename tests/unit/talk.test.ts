@@ -1,7 +1,8 @@
 import type { Component } from 'vue'
 import type { SlideInfo } from '../support/slides'
 import { mount } from '@vue/test-utils'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { ref } from 'vue'
 import { readSlides, visibleText } from '../support/slides'
 import { normalize, readTalk } from '../support/talk'
 
@@ -12,6 +13,11 @@ import { normalize, readTalk } from '../support/talk'
 
 const slides = readSlides()
 const talk = readTalk()
+
+// Components that ask Slidev where they are (ReadingViewLink: in the PDF or not) see a plain slide.
+vi.mock('@slidev/client', () => ({
+  useNav: () => ({ isPrintMode: ref(false) }),
+}))
 
 /** The deck's components that slides.md uses (loaded by name: some others need a running Slidev). */
 const componentFiles = import.meta.glob<{ default: Component }>('../../components/*.vue')
