@@ -17,8 +17,13 @@ node_ok() {
     && node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 22 || (a === 22 && b >= 12) ? 0 : 1)'
 }
 
-if ! node_ok && [ -x "$local_bin/node" ]; then
+use_local_node() {
   export PATH="$local_bin:$PATH"
+  # Trust the system's certificates, as Debian's own Node does (a registry behind a TLS proxy).
+  export NODE_USE_SYSTEM_CA=1
+}
+if ! node_ok && [ -x "$local_bin/node" ]; then
+  use_local_node
 fi
 if node_ok; then
   echo "node: $(node --version) ($(command -v node))"
@@ -33,7 +38,7 @@ else
   echo "node: $(node --version 2>/dev/null || echo none) is older than 22.12; installing $package@$(cat .nvmrc) from the npm registry into .tools/node"
   npm install --prefix .tools/node --no-save --no-package-lock --no-audit --no-fund --loglevel=error \
     "$package@$(cat .nvmrc)" >/dev/null
-  export PATH="$local_bin:$PATH"
+  use_local_node
   node_ok || { echo "node: $local_bin/node does not run here" >&2; exit 1; }
   echo "node: $(node --version) ($local_bin/node)"
 fi
