@@ -1,0 +1,128 @@
+// @vitest-environment node
+import type { Machine } from '../../scripts/chromium'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { planChromium } from '../../scripts/chromium'
+
+const root = join(__dirname, '../..')
+const read = (path: string) => readFileSync(join(root, path), 'utf8')
+
+/** The README's first code block, one command a line, comments dropped. */
+function readmeCommands(): string[] {
+  const block = read('README.md').match(/```bash\n([\s\S]*?)```/)![1]!
+  return block.split('\n').map(line => line.replace(/#.*/, '').trim()).filter(Boolean)
+}
+
+/** GitHub's workflow schema, as @action-validator/cli checks it: exit code and what it printed. */
+function validateWorkflow(path: string) {
+  const result = spawnSync(join(root, 'node_modules/.bin/action-validator'), [path], { encoding: 'utf8' })
+  return { status: result.status, output: result.stdout + result.stderr }
+}
+
+describe('a newcomer\'s two commands', () => {
+  it('the README gives two commands, one that serves the deck and one that runs the tests', () => {
+    expect(readmeCommands()).toEqual(['scripts/setup.sh npm run dev', 'scripts/setup.sh npm test'])
+  })
+
+  it('the CI job runs exactly the test command of the README', () => {
+    const testCommand = readmeCommands()[1]!
+    const ciRun = read('.ci/run').split('\n').filter(line => line && !line.startsWith('#'))
+    expect(ciRun.at(-1)).toBe(testCommand)
+    expect(read('.github/workflows/ci.yml')).toContain(`- run: ${testCommand}\n`)
+  })
+})
+
+describe('the GitHub workflows', () => {
+  it.each(['ci.yml', 'deploy.yml'])('%s passes GitHub\'s workflow schema', (name) => {
+    const { status, output } = validateWorkflow(join(root, '.github/workflows', name))
+    expect(output).toBe('')
+    expect(status).toBe(0)
+  })
+
+  it('a workflow with a misspelt key fails the schema, naming the key', () => {
+    const broken = join(mkdtempSync(join(tmpdir(), 'workflow-')), 'broken.yml')
+    writeFileSync(broken, read('.github/workflows/ci.yml').replace('    steps:', '    step:'))
+    const { status, output } = validateWorkflow(broken)
+    expect(status).not.toBe(0)
+    expect(output).toContain('Additional property \'step\' is not allowed')
+  })
+})
+
+describe('finding a Chromium', () => {
+  const freshDebian: Machine = {
+    debian: true,
+    apt: [],
+    missingPackages: ['chromium', 'fonts-noto-color-emoji'],
+    hasDebianChromium: false,
+    hasPlaywrightChromium: false,
+  }
+  const laptop: Machine = {
+    debian: false,
+    apt: undefined,
+    missingPackages: [],
+    hasDebianChromium: false,
+    hasPlaywrightChromium: false,
+  }
+
+  it('a fresh Debian machine gets Chromium and the colour emoji font from apt', () => {
+    const { say, run } = planChromium(freshDebian, undefined)
+    expect(say).toBe('browser: installing chromium fonts-noto-color-emoji from Debian (apt-get)')
+    expect(run).toEqual([
+      ['apt-get', 'update', '-qq'],
+      [
+        'apt-get',
+        'install',
+        '-y',
+        '-qq',
+        '--no-install-recommends',
+        'chromium',
+        'fonts-noto-color-emoji',
+      ],
+    ])
+  })
+
+  it('a Debian user without root asks sudo, and never waits for a password', () => {
+    const { run } = planChromium({
+      ...freshDebian,
+      apt: ['sudo', '-n'],
+    }, undefined)
+    expect(run.map(command => command.slice(0, 3))).toEqual([
+      ['sudo', '-n', 'apt-get'],
+      ['sudo', '-n', 'apt-get'],
+    ])
+  })
+
+  it('a second run finds Debian\'s Chromium and does nothing', () => {
+    expect(planChromium({ ...freshDebian, missingPackages: [], hasDebianChromium: true }, undefined))
+      .toEqual({ say: 'browser: /usr/bin/chromium', run: [] })
+  })
+
+  it('a Chromium without the emoji font gets the font only', () => {
+    const { run } = planChromium({
+      ...freshDebian,
+      missingPackages: ['fonts-noto-color-emoji'],
+      hasDebianChromium: true,
+    }, undefined)
+    expect(run.at(-1)!.slice(-2)).toEqual(['--no-install-recommends', 'fonts-noto-color-emoji'])
+  })
+
+  it('a laptop downloads Playwright\'s Chromium once, and finds it the next time', () => {
+    expect(planChromium(laptop, undefined).run).toEqual([
+      [
+        'npx',
+        'playwright',
+        'install',
+        'chromium',
+      ],
+    ])
+    expect(planChromium({ ...laptop, hasPlaywrightChromium: true }, undefined))
+      .toEqual({ say: 'browser: Playwright\'s Chromium', run: [] })
+  })
+
+  it('a set CHROMIUM_PATH wins over everything and installs nothing', () => {
+    expect(planChromium(freshDebian, '/opt/chromium/chrome').run).toEqual([])
+  })
+})
