@@ -48,7 +48,7 @@ const servedPackages = ['@fontsource']
  * A copy of the deck whose node_modules links every package of the real one, so that Node and
  * Vite resolve the same packages while Vite's dependency cache (node_modules/.vite) is the copy's own.
  */
-function copyDeck(root: string): string {
+export function copyDeck(root: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'deck-dev-loop-'))
   for (const file of deckFiles) {
     if (existsSync(join(root, file)))

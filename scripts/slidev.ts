@@ -7,6 +7,7 @@ import process from 'node:process'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseSync } from '@slidev/parser'
 import { exportBrowserArgs } from './chromium.ts'
+import { checkRenderedDeck } from './render-check.ts'
 
 /** The repository root: every path the scripts print or take is relative to it. */
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -27,23 +28,45 @@ export function exportFilename(entry = join(root, 'slides.md')): string {
   return name
 }
 
-/** Runs the Slidev CLI in the repository root; rejects when it fails. `quiet` shows its output only then. */
+/** Lines of Slidev's output in the deck check's form (`slides.md:12 (slide 2): …`), each once. */
+export function deckProblemLines(output: string): string[] {
+  const lines = output.split(/\r?\n/).map(line => line.trim()).filter(line => /^\S+\.md:\d+ \(slide \d+\): /.test(line))
+  return [
+    ...new Set(lines),
+  ]
+}
+
+/**
+ * Runs the Slidev CLI in the repository root; rejects when it fails, with the deck's problems if
+ * Slidev's output names any (`slides.md:LINE (slide N): …`). `quiet` shows its output only then.
+ */
 export function runSlidev(args: string[], { quiet = false } = {}): Promise<void> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [slidevCli, ...args], {
       cwd: root,
-      stdio: quiet ? 'pipe' : 'inherit',
+      stdio: ['inherit', 'pipe', 'pipe'],
     })
     const output: Buffer[] = []
-    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk))
-    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk))
+    child.stdout.on('data', (chunk: Buffer) => {
+      output.push(chunk)
+      if (!quiet)
+        process.stdout.write(chunk)
+    })
+    child.stderr.on('data', (chunk: Buffer) => {
+      output.push(chunk)
+      if (!quiet)
+        process.stderr.write(chunk)
+    })
     child.on('error', fail)
     child.on('exit', (code, signal) => {
       if (code === 0)
         return done()
       if (quiet)
         process.stderr.write(Buffer.concat(output))
-      fail(new Error(`slidev ${args.join(' ')} failed (${signal ?? `exit code ${code}`})`))
+      const problems = deckProblemLines(Buffer.concat(output).toString())
+      fail(new Error(problems.length
+        ? `The deck has problems:\n${problems.join('\n')}`
+        : `slidev ${args.join(' ')} failed (${signal ?? `exit code ${code}`})`))
     })
   })
 }
@@ -95,7 +118,9 @@ export interface BuildOptions {
 /**
  * Builds the static site with Slidev. With `download`, Slidev exports the slides PDF into the site
  * during the build (with the Chromium that scripts/chromium.ts resolves), once per build: the
- * download button, `npm run export` and the deploy all use that one file.
+ * download button, `npm run export` and the deploy all use that one file. Then every slide of the
+ * built site is rendered once more in that Chromium (scripts/render-check.ts): a slide that throws
+ * or shows nothing fails the build, naming its line; slide 1 becomes the link preview og-image.png.
  */
 export async function buildSite({ out = 'dist', base, download = true, args = [], quiet = false }: BuildOptions = {}): Promise<string> {
   const cli = [
@@ -119,6 +144,10 @@ export async function buildSite({ out = 'dist', base, download = true, args = []
     if (!existsSync(pdf))
       throw new Error(`slidev build did not write ${pdf}`)
   }
+  // Every slide in a browser: one that throws or shows nothing stops the build; slide 1 becomes og-image.png.
+  const problems = await checkRenderedDeck(dir, { base: base ?? '/' })
+  if (problems.length)
+    throw new Error(`The deck has problems:\n${problems.join('\n')}`)
   return dir
 }
 

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { defineVitePluginsSetup } from '@slidev/types'
+import { deck } from '../data/deck'
 import { deckCsp } from '../plugins/csp'
 import { deckCheck } from '../plugins/deck-check'
-import { plainHeadMeta } from '../plugins/head-meta'
+import { linkPreview, ogImage, plainHeadMeta } from '../plugins/head-meta'
 import { leanClient } from '../plugins/lean-client'
 import { subsetFonts } from '../plugins/subset-fonts'
 import { readingView } from '../read/plugin'
@@ -12,6 +13,14 @@ export default defineVitePluginsSetup(options => [
   leanClient(options),
   deckCsp(),
   plainHeadMeta(),
+  linkPreview({
+    title: deck.title,
+    url: deck.publicUrl,
+    image: ogImage.file,
+    imageWidth: ogImage.width,
+    imageHeight: ogImage.height,
+    imageAlt: `The title slide: ${deck.title}, ${deck.speaker}, ${deck.role}`,
+  }),
   subsetFonts({
     markdown: () => Object.keys(options.data.markdownFiles).map(file => readFileSync(file, 'utf8')),
     // Body text and headings of nearly every slide, slide 1 included.

@@ -82,10 +82,10 @@ test('slide 1 needs no more bytes than the budget, fonts included (gzip, as GitH
 
 test('the page title and language follow the view (Slidev\'s head handling, slimmed for the build)', async ({ page }) => {
   await openSlide(page, 1)
-  await expect(page).toHaveTitle('Building Rust for Production - Slidev')
+  await expect(page).toHaveTitle('Building Rust for Production')
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
   await page.goto('presenter/1')
-  await expect(page).toHaveTitle('Presenter - Building Rust for Production - Slidev')
+  await expect(page).toHaveTitle('Presenter - Building Rust for Production')
 })
 
 test.describe('content security policy', () => {

@@ -1,0 +1,73 @@
+import type { DeckCopy } from '../support/bad-deck'
+import process from 'node:process'
+import { expect, test } from '@playwright/test'
+import { deckCopy, runNode, startDevServer } from '../support/bad-deck'
+
+/**
+ * A speaker's mistake that Slidev would turn into a blank slide, in a copy of this project whose
+ * slides.md is a deck of tests/fixtures/bad-decks/: `npm run build` fails and names the file, line
+ * and slide, in the deck check's form. The lines below are read off the fixtures by hand.
+ */
+const broken = [
+  {
+    what: 'a Vue expression that throws',
+    fixture: 'render-throws.md',
+    line: `slides.md:13 (slide 2): the slide throws while it renders (TypeError: Cannot read properties of undefined (reading 'nope')), so it shows blank. Check the expressions and components on it.`,
+  },
+  {
+    what: 'a tag that is never closed',
+    fixture: 'unclosed-tag.md',
+    line: 'slides.md:13 (slide 2): <div> is never closed, so Vue cannot compile the slide (Element is missing end tag). Add </div> where it ends.',
+  },
+  {
+    what: 'a component that throws',
+    fixture: 'component-throws.md',
+    line: `slides.md:15 (slide 2): the slide throws while it renders (TypeError: Cannot read properties of undefined (reading 'map'), in <BarChart>), so it shows blank. Check the expressions and components on it.`,
+  },
+  {
+    what: 'an import that fails',
+    fixture: 'import-fails.md',
+    line: 'slides.md:14 (slide 2): the slide imports "./data/figures", which is not there, so the slide would not load. Check the path (relative to slides.md) or install the package.',
+  },
+  {
+    what: 'a slide that renders empty',
+    fixture: 'empty-slide.md',
+    line: 'slides.md:11 (slide 2): the slide renders empty: no text, image or drawing shows on it. Check for an unclosed tag or comment, or a v-if that is never true.',
+  },
+]
+
+test.describe('a broken slide', () => {
+  // One copy of the project, one build at a time (Slidev's build exports on a fixed port).
+  test.describe.configure({ mode: 'serial', timeout: 240_000 })
+  let copy: DeckCopy
+  test.beforeAll(() => {
+    copy = deckCopy()
+  })
+  test.afterAll(() => copy?.remove())
+
+  for (const { what, fixture, line } of broken) {
+    test(`stops npm run build, naming the slide: ${what}`, async () => {
+      copy.use(fixture)
+      const run = await runNode(copy.dir, ['scripts/build.ts', '--out', 'dist-bad'])
+      expect(run.code, run.output).not.toBe(0)
+      const tail = run.output.trimEnd().split('\n').slice(-2)
+      expect(tail, run.output.slice(-4000)).toEqual(['The deck has problems:', line])
+    })
+  }
+
+  for (const { what, fixture, line } of broken.slice(0, 2)) {
+    test(`shows the same line with npm run dev, in the terminal and the browser: ${what}`, async ({ page }) => {
+      copy.use(fixture)
+      const port = Number(process.env.DECK_DEV_PORT ?? 3041) + 50
+      const dev = await startDevServer(copy.dir, port)
+      try {
+        await page.goto(`${dev.url}2`)
+        await expect(page.locator('vite-error-overlay')).toContainText(line, { timeout: 60_000 })
+        await expect.poll(dev.output, { timeout: 10_000 }).toContain(line)
+      }
+      finally {
+        await dev.stop()
+      }
+    })
+  }
+})

@@ -1,0 +1,79 @@
+// @vitest-environment node
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { linkPreview } from '../../plugins/head-meta'
+import { hintsFor, lineInSlide, loadSlides, slideProblem, unclosedTags } from '../../scripts/slide-source'
+
+const root = join(__dirname, '../..')
+const fixture = (name: string) => join(root, 'tests/fixtures/bad-decks', name)
+
+describe('a slide seen in the browser, found again in slides.md', () => {
+  it('finds the element a speaker opened and never closed, not the slide\'s outer one', async () => {
+    const slides = await loadSlides(fixture('unclosed-tag.md'))
+    // Line 13 of the fixture: <div class="x">
+    expect(unclosedTags(slides[1].source)).toEqual([
+      { tag: 'div', line: 13 },
+    ])
+    expect(unclosedTags(slides[0].source)).toEqual([])
+  })
+
+  it('ignores tags in code blocks, inline code and comments, self-closing and void elements', async () => {
+    const slides = await loadSlides(fixture('good.md'))
+    for (const slide of slides)
+      expect(unclosedTags(slide.source)).toEqual([])
+  })
+
+  it('points at the expression that read a property of undefined', async () => {
+    const slides = await loadSlides(fixture('render-throws.md'))
+    const hints = hintsFor({ message: 'TypeError: Cannot read properties of undefined (reading \'nope\')' })
+    expect(lineInSlide(slides[1].source, hints)).toBe(13)
+  })
+
+  it('points at the component that threw', async () => {
+    const slides = await loadSlides(fixture('component-throws.md'))
+    const problem = slideProblem(slides, 2, 'it threw', hintsFor({ component: 'BarChart', message: 'TypeError: Cannot read properties of undefined (reading \'map\')' }))
+    expect(problem).toMatchObject({ line: 15, slide: 2, message: 'it threw' })
+  })
+
+  it('falls back to the slide\'s first line with something on it', async () => {
+    const slides = await loadSlides(fixture('empty-slide.md'))
+    expect(slideProblem(slides, 2, 'empty')?.line).toBe(11)
+    expect(slideProblem(slides, 9, 'no such slide')).toBeUndefined()
+  })
+
+  it('numbers the slides of the real deck as their URLs do', async () => {
+    const slides = await loadSlides(join(root, 'slides.md'))
+    // Slide 2 of the talk is "## Goal".
+    expect(slides[1].source.content).toMatch(/^## Goal/m)
+    const goalLine = readFileSync(join(root, 'slides.md'), 'utf8').split('\n').indexOf('## Goal') + 1
+    expect(lineInSlide(slides[1].source)).toBe(goalLine)
+  })
+})
+
+describe('the link preview tags', () => {
+  const plugin = linkPreview({
+    title: 'A "quoted" talk',
+    url: 'https://example.org/talk/',
+    image: 'og-image.png',
+    imageWidth: 1200,
+    imageHeight: 630,
+    imageAlt: 'The title slide',
+  })
+  const transform = (plugin.transformIndexHtml as { handler: (html: string) => string }).handler
+  const html = transform('<head><meta name="description" content="About it"><meta property="og:title" content="Talk - Slidev"><meta property="og:image" content="./og-image.png"></head>')
+
+  it('gives the image by its absolute URL under the public address', () => {
+    expect(html).toContain('<meta property="og:image" content="https://example.org/talk/og-image.png">')
+    expect(html).toContain('<meta name="twitter:image" content="https://example.org/talk/og-image.png">')
+    expect(html).toContain('<meta property="og:url" content="https://example.org/talk/">')
+  })
+
+  it('replaces Slidev\'s tags instead of adding a second set, and escapes the title', () => {
+    expect(html.match(/og:title/g)).toHaveLength(1)
+    expect(html).not.toContain('Slidev')
+    expect(html).toContain('<meta property="og:title" content="A &quot;quoted&quot; talk">')
+    expect(html).toContain('<meta property="og:description" content="About it">')
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image">')
+  })
+})
