@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { defineVitePluginsSetup } from '@slidev/types'
 import { deckCsp } from '../plugins/csp'
 import { deckCheck } from '../plugins/deck-check'
+import { deckDetour } from '../plugins/detour'
 import { plainHeadMeta } from '../plugins/head-meta'
 import { leanClient } from '../plugins/lean-client'
 import { subsetFonts } from '../plugins/subset-fonts'
@@ -9,6 +10,7 @@ import { subsetFonts } from '../plugins/subset-fonts'
 export default defineVitePluginsSetup(options => [
   deckCheck(options),
   leanClient(options),
+  deckDetour(),
   deckCsp(),
   plainHeadMeta(),
   subsetFonts({

@@ -124,7 +124,10 @@ describe('the road through the deck', () => {
   })
 
   it('treats a backup with no slide before it as a slide of the talk', () => {
-    const odd = readRoad([backup('local'), {}])
+    const odd = readRoad([
+      backup('local'),
+      {},
+    ])
     expect(backupsOf(odd, 1)).toEqual([])
     expect(nextStop(odd, 1)).toBe(2)
   })
