@@ -58,7 +58,13 @@ export function readPlan(frontmatters: readonly Frontmatter[]): Part[] {
     const seconds = parseSeconds(frontmatter?.planned)
     if (typeof frontmatter?.part !== 'string' || seconds === undefined)
       return
-    parts.push({ title: frontmatter.part, firstSlide: index + 1, seconds, start, end: start + seconds })
+    parts.push({
+      title: frontmatter.part,
+      firstSlide: index + 1,
+      seconds,
+      start,
+      end: start + seconds,
+    })
     start += seconds
   })
   return parts
@@ -66,7 +72,7 @@ export function readPlan(frontmatters: readonly Frontmatter[]): Part[] {
 
 /** The part a slide belongs to: the last part starting at or before it. */
 export function partOf(parts: readonly Part[], no: number): Part | undefined {
-  return parts.findLast(part => part.firstSlide <= no)
+  return parts.filter(part => part.firstSlide <= no).at(-1)
 }
 
 /** Where the speaker stands against the plan of the part on screen, `elapsed` seconds into the talk. */
@@ -74,11 +80,27 @@ export function paceOf(part: Part, elapsed: number): Pace {
   const now = Math.floor(elapsed)
   if (now > part.end) {
     const seconds = now - part.end
-    return { part, seconds, status: 'behind', late: seconds > LATE_AFTER_SECONDS }
+    return {
+      part,
+      seconds,
+      status: 'behind',
+      late: seconds > LATE_AFTER_SECONDS,
+    }
   }
-  if (now < part.start)
-    return { part, seconds: part.start - now, status: 'ahead', late: false }
-  return { part, seconds: 0, status: 'on time', late: false }
+  if (now < part.start) {
+    return {
+      part,
+      seconds: part.start - now,
+      status: 'ahead',
+      late: false,
+    }
+  }
+  return {
+    part,
+    seconds: 0,
+    status: 'on time',
+    late: false,
+  }
 }
 
 /** `80` → `1:20`, `3725` → `1:02:05`. */
@@ -132,7 +154,10 @@ export function checkPlan(slides: readonly PlanSourceSlide[]): PlanProblem[] {
   const numbered = slides.map((slide) => {
     if (slide.frontmatter?.hide !== true && slide.frontmatter?.disabled !== true)
       visible++
-    return { slide, no: Math.max(visible, 1) }
+    return {
+      slide,
+      no: Math.max(visible, 1),
+    }
   })
   const planned = numbered.filter(({ slide }) => slide.frontmatter?.part !== undefined || slide.frontmatter?.planned !== undefined)
   if (!planned.length)
@@ -140,7 +165,11 @@ export function checkPlan(slides: readonly PlanSourceSlide[]): PlanProblem[] {
 
   for (const { slide, no } of planned) {
     const { part, planned: time, layout } = slide.frontmatter ?? {}
-    const report = (key: string, message: string) => problems.push({ line: lineOf(slide, key), slide: no, message })
+    const report = (key: string, message: string) => problems.push({
+      line: lineOf(slide, key),
+      slide: no,
+      message,
+    })
     if (time === undefined)
       report('part', `part "${String(part)}" has no planned time. Add "planned: 5min" (any time Slidev's duration takes) below it.`)
     else if (parseSeconds(time) === undefined)
@@ -163,12 +192,20 @@ export function checkPlan(slides: readonly PlanSourceSlide[]): PlanProblem[] {
   const duration = parseSeconds(durationRaw)
   const listed = parts.map(part => `${part.title} ${formatSeconds(part.seconds)}`).join(' + ')
   if (first && duration === undefined) {
-    problems.push({ line: durationRaw === undefined
-      ? 1
-      : lineOf(first, 'duration'), slide: 1, message: `the pace plan needs the talk's length: add "duration: ${formatSeconds(total)}" (or e.g. "30min") to the headmatter.` })
+    problems.push({
+      line: durationRaw === undefined
+        ? 1
+        : lineOf(first, 'duration'),
+      slide: 1,
+      message: `the pace plan needs the talk's length: add "duration: ${formatSeconds(total)}" (or e.g. "30min") to the headmatter.`,
+    })
   }
   else if (first && duration !== total) {
-    problems.push({ line: lineOf(first, 'duration'), slide: 1, message: `the planned times add up to ${formatSeconds(total)} (${listed}), but duration is ${String(durationRaw)} (${formatSeconds(duration!)}). Make them add up.` })
+    problems.push({
+      line: lineOf(first, 'duration'),
+      slide: 1,
+      message: `the planned times add up to ${formatSeconds(total)} (${listed}), but duration is ${String(durationRaw)} (${formatSeconds(duration!)}). Make them add up.`,
+    })
   }
   return problems.sort((a, b) => a.line - b.line)
 }

@@ -45,8 +45,18 @@ describe('the pace plan', () => {
   })
 
   it('puts every slide in the last part starting at or before it', () => {
-    expect([1, 2, 3, 4, 5, 6].map(no => partOf(parts, no)?.title)).toEqual(['Intro', 'Intro', 'Demo', 'Demo', 'Demo', 'Questions'])
-    expect(partOf(readPlan([{}, { part: 'Late', planned: '1min' }]), 1)).toBeUndefined()
+    expect([1, 2, 3, 4, 5, 6].map(no => partOf(parts, no)?.title)).toEqual([
+      'Intro',
+      'Intro',
+      'Demo',
+      'Demo',
+      'Demo',
+      'Questions',
+    ])
+    expect(partOf(readPlan([
+      {},
+      { part: 'Late', planned: '1min' },
+    ]), 1)).toBeUndefined()
   })
 
   it('is on time anywhere inside the part\'s planned window', () => {
@@ -117,7 +127,11 @@ describe('the pace plan check', () => {
       '',
       '# Rest',
     ].join('\n')))
-    expect(problems.map(p => [p.line, p.slide])).toEqual([[4, 1], [10, 2], [2, 1]].sort((a, b) => a[0] - b[0]))
+    expect(problems.map(p => [p.line, p.slide])).toEqual([
+      [4, 1],
+      [10, 2],
+      [2, 1],
+    ].sort((a, b) => a[0] - b[0]))
     expect(problems.find(p => p.line === 4)?.message).toContain('planned time "five minutes" cannot be read')
     expect(problems.find(p => p.line === 10)?.message).toContain('part "Rest" has no planned time')
   })
