@@ -13,7 +13,7 @@ import { backupsOf, demoSlideOf, downStop, nextStop, previousStop, readRoad, upS
  * the overview) is Slidev's own and reaches every slide.
  *
  * setup/shortcuts.ts binds the keys to it, and plugins/detour.ts gives it to the presenter view
- * (its "next" preview), the toolbar's arrows and swipes in place of Slidev's `useNav`.
+ * (its "next" preview) and the toolbar's arrows in place of Slidev's `useNav`.
  */
 export function useRoad() {
   const nav = useSlidevNav()

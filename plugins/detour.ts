@@ -7,15 +7,16 @@ const local = (path: string) => fileURLToPath(new URL(path, import.meta.url))
  * Parts of Slidev's client that get the deck's own version, by the file that imports them, in the
  * dev server and the build alike:
  *
- * - `useNav` of the presenter view, the toolbar's arrows and swipes: the moves follow the talk's
- *   road (detour/useRoad.ts), so the presenter's "next" preview shows what → will show.
+ * - `useNav` of the presenter view and the toolbar's arrows: the moves follow the talk's road
+ *   (detour/useRoad.ts), so the presenter's "next" preview shows what → will show. Swipes keep
+ *   Slidev's: a reader on a phone walks every slide, backups included.
  * - The presenter view's timer: beside it, the pace of the current part (pace/) and, on a demo
  *   slide, how many backups are one ↓ away (plugins/client/PresenterTimer.vue).
  * - The overview (`o`): backups sit under their demo slide (detour/RoadOverview.vue).
  */
 const swaps: Array<{ importers: string[], source: string, by: string }> = [
   {
-    importers: ['pages/presenter.vue', 'internals/NavControls.vue', 'composables/useSwipeControls.ts'],
+    importers: ['pages/presenter.vue', 'internals/NavControls.vue'],
     source: '../composables/useNav',
     by: local('../detour/useRoad.ts'),
   },

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { readBackups } from '../support/backups'
+import { devServer } from '../support/servers'
 import { readSlides, slideNumber } from '../support/slides'
 import { normalize } from '../support/talk'
 import { expect, openSlide, slideHeadings, test } from './fixtures'
@@ -99,6 +100,8 @@ test.describe('the speaker on a demo slide', () => {
   test('g and a number still go to any slide, backups included', async ({ page }) => {
     const target = backupsOf('ci')[1]
     await openSlide(page, 1)
+    // The dialog loads once slide 1 has settled (plugins/lean-client.ts).
+    await expect(page.locator('#slidev-goto-dialog')).toBeAttached()
     await page.keyboard.press('g')
     const input = page.locator('#slidev-goto-input')
     await expect(input).toBeFocused()
@@ -134,6 +137,12 @@ test.describe('the speaker in the presenter view', () => {
     await expect(page.locator('.detour-hint')).toHaveCount(0)
   })
 
+  test('the toolbar\'s next button continues the talk as → does', async ({ page }) => {
+    await page.goto(`presenter/${cargo}`)
+    await page.locator('.slidev-presenter [title="Go to next slide"]').click()
+    await expect(page).toHaveURL(new RegExp(`presenter/${no('Rust in CI')}$`))
+  })
+
   test('→ in the presenter view moves the deck in the other window past the backups', async ({ page, context }) => {
     await page.goto(`presenter/${cargo}`)
     const deck = await context.newPage()
@@ -165,5 +174,22 @@ test.describe('the speaker in the presenter view', () => {
     // A click on a backup opens it.
     await overview.locator(`[data-slide-no="${backupsOf('ci')[0]}"] .border`).click()
     await expectSlide(page, backupsOf('ci')[0])
+  })
+})
+
+test.describe('the speaker rehearsing with npm run dev', () => {
+  test.use({ baseURL: devServer.url })
+
+  test('→ skips the backups there too, and the presenter view has the hint and the pace line', async ({ page }) => {
+    test.setTimeout(180_000) // the first visit makes Vite compile the deck
+    await page.goto(String(cargo))
+    await expect(slideHeadings(page).first()).toBeVisible({ timeout: 90_000 })
+    await page.keyboard.press('ArrowRight')
+    await expectSlide(page, no('Rust in CI'))
+
+    await page.goto(`presenter/${cargo}`)
+    await expect(page.locator('.detour-hint')).toHaveText(`↓ ${backupsOf('local').length} backup slides`, { timeout: 60_000 })
+    await expect(page.locator('.pace-line')).toContainText('Rust locally')
+    await expect(page.locator('.grid-section.next .slidev-page')).toHaveAttribute('data-slidev-no', String(no('Rust in CI')))
   })
 })
