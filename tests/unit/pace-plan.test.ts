@@ -168,4 +168,36 @@ describe('the pace plan check', () => {
     const problems = checkPlan(deck('---\nduration: 1min\nplanned: 1min\n---\n\n# Only\n'))
     expect(problems.find(p => p.message.includes('a planned time with no part'))).toMatchObject({ line: 3, slide: 1 })
   })
+
+  it('names a duration it cannot read', () => {
+    const problems = checkPlan(deck('---\ntitle: T\nduration: half an hour\npart: All\nplanned: 5min\n---\n\n# All\n'))
+    expect(problems).toEqual([
+      {
+        line: 3,
+        slide: 1,
+        message: expect.stringContaining('add "duration: 5:00"'),
+      },
+    ])
+  })
+
+  it('names a part that is not a name, and leaves it out of the plan', () => {
+    const slides = deck('---\nduration: 5min\npart: Intro\nplanned: 5min\n---\n\n# Intro\n\n---\npart: 42\nplanned: 1min\n---\n\n# Numbered\n')
+    expect(checkPlan(slides).map(p => [p.line, p.slide, p.message])).toEqual([
+      [10, 2, 'the part needs a name ("part: Rust in CI").'],
+    ])
+    expect(readPlan(slides.map(s => s.frontmatter)).map(p => p.title)).toEqual(['Intro'])
+  })
+
+  it('numbers slides as their URLs do, without hidden slides', () => {
+    const problems = checkPlan(deck('---\nduration: 2min\npart: Intro\nplanned: 1min\n---\n\n# Intro\n\n---\nhide: true\n---\n\n# Hidden\n\n---\npart: End\nplanned: 2min\n---\n\n# End\n'))
+    expect(problems.map(p => [p.line, p.slide])).toEqual([
+      [2, 1],
+    ])
+    expect(problems[0].message).toContain('add up to 3:00 (Intro 1:00 + End 2:00), but duration is 2min (2:00)')
+  })
+
+  it('is ahead by whole seconds until the part\'s planned start', () => {
+    expect(describePace(paceOf(demo, 119.5))).toBe('0:01 ahead')
+    expect(describePace(paceOf(demo, 0))).toBe('2:00 ahead')
+  })
 })
