@@ -4,7 +4,7 @@ import { useNav as useSlidevNav } from '@slidev/client'
 import { CLICKS_MAX } from '@slidev/client/constants.ts'
 import { useStorage } from '@vueuse/core'
 import { computed } from 'vue'
-import { backupsOf, demoSlideOf, downStop, nextStop, previousStop, readRoad, upStop, walk } from './road'
+import { downStop, nextStop, previousStop, readRoad, upStop, walk } from './road'
 
 /**
  * Slidev's navigation with the keys following the road of detour/road.ts: → (space, page down, a
@@ -37,10 +37,6 @@ export function useRoad() {
     /** The slide → shows after the current slide's last click. */
     nextRoute: computed(() => slides.value[(nextNo.value ?? currentSlideNo.value) - 1]),
     hasNext: computed(() => clicks.value < clicksTotal.value || nextNo.value !== undefined),
-    /** The current slide's backups, if it is a demo slide. */
-    backups: computed(() => backupsOf(road.value, currentSlideNo.value)),
-    /** The demo slide the current slide belongs to (itself if it is not a backup). */
-    demoSlide: computed(() => demoSlideOf(road.value, currentSlideNo.value)),
     /** →: the next click, then the next slide on the path. */
     next: async () => {
       if (clicks.value < clicksTotal.value)
