@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { parseSync } from '@slidev/parser'
 import leven from 'leven'
 import { demos as deckDemos, demoRepo } from '../data/deck.ts'
+import { checkPlan } from '../pace/plan.ts'
 
 /**
  * Finds the mistakes a speaker makes while editing the deck, which Slidev would otherwise turn into
@@ -364,6 +365,8 @@ export function checkDeck(file: string, options: CheckOptions = {}): Problem[] {
         report(line, `image "${url}" not found: there is no ${relative(root, candidates[0])}. Images go in public/ (and are written "/name.png") or next to the slides file.`)
     }
   }
+  // The pace plan (part, planned, duration): pace/plan.ts.
+  problems.push(...checkPlan(slides).map(p => ({ file: path, ...p })))
   return problems.sort((a, b) => a.line - b.line)
 }
 

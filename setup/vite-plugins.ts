@@ -3,6 +3,7 @@ import { defineVitePluginsSetup } from '@slidev/types'
 import { deck } from '../data/deck'
 import { deckCsp } from '../plugins/csp'
 import { deckCheck } from '../plugins/deck-check'
+import { deckDetour } from '../plugins/detour'
 import { linkPreview, ogImage, plainHeadMeta } from '../plugins/head-meta'
 import { leanClient } from '../plugins/lean-client'
 import { subsetFonts } from '../plugins/subset-fonts'
@@ -11,6 +12,7 @@ import { readingView } from '../read/plugin'
 export default defineVitePluginsSetup(options => [
   deckCheck(options),
   leanClient(options),
+  deckDetour(),
   deckCsp(),
   plainHeadMeta(),
   linkPreview({

@@ -114,7 +114,7 @@ test.describe('content security policy', () => {
       expect(await violations(), `slide ${slide.no}`).toEqual([])
     }
     await page.keyboard.press('o')
-    await expect(page.locator('.z-modal .grid > .relative')).toHaveCount(slides.length)
+    await expect(page.locator('.z-modal [data-slide-no]')).toHaveCount(slides.length)
     await page.keyboard.press('Escape')
     expect(await violations()).toEqual([])
 
