@@ -16,7 +16,9 @@ const talk = readTalk()
 
 // Components that ask Slidev where they are (ReadingViewLink: in the PDF or not) see a plain slide.
 vi.mock('@slidev/client', () => ({
-  useNav: () => ({ isPrintMode: ref(false) }),
+  useNav: () => ({
+    isPrintMode: ref(false),
+  }),
 }))
 
 /** The deck's components that slides.md uses (loaded by name: some others need a running Slidev). */
