@@ -39,6 +39,7 @@ const deckFiles = [
   'public',
   'scripts',
   'handout',
+  'pwa',
   'tests/fixtures/demo-repo-tree.txt',
 ]
 
