@@ -1,3 +1,5 @@
+/// <reference types="vite-plugin-pwa/vue" />
+
 declare module 'virtual:deck-qr' {
   /** SVG markup of a QR code that opens the deck's public URL. */
   const svg: string

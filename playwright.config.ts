@@ -15,6 +15,10 @@ export default defineConfig({
   retries: 0,
   reporter: 'list',
   use: {
+    // The built deck registers a service worker (plugins/pwa.ts), which would answer deep links and
+    // reloads from its cache: tests/e2e/offline-app.spec.ts allows it and tests it; elsewhere, each
+    // test meets the site as served.
+    serviceWorkers: 'block',
     baseURL: builtSite.url,
     viewport: { width: 1280, height: 720 },
     launchOptions: {

@@ -5,10 +5,11 @@ import { join, relative } from 'node:path'
 import process from 'node:process'
 import { chromium } from 'playwright-chromium'
 import { benchExport } from '../scripts/bench-export.ts'
+import { buildDeck } from '../scripts/build.ts'
 import { chromiumArgs, chromiumExecutable } from '../scripts/chromium.ts'
 import { median, timed } from '../scripts/measure.ts'
 import { serveSite } from '../scripts/serve.ts'
-import { buildSite, exportFilename, root } from '../scripts/slidev.ts'
+import { exportFilename, root } from '../scripts/slidev.ts'
 import { budgets, withinBudget } from './budgets.ts'
 import { measureDevLoop } from './dev-loop.ts'
 import { measureFirstLoad, measureNextSlide } from './first-load.ts'
@@ -101,7 +102,7 @@ async function main() {
   try {
     console.log('bench: npm run build …')
     const site = join(temp, 'site')
-    const [buildMs] = await timed(() => buildSite({ out: site, quiet: true }))
+    const [buildMs] = await timed(() => buildDeck({ out: site, quiet: true }))
     const pdf = join(site, `${exportFilename()}.pdf`)
 
     console.log(`bench: ${runs} cold loads of the built site, served with gzip …`)

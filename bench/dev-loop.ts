@@ -39,6 +39,7 @@ const deckFiles = [
   'public',
   'scripts',
   'handout',
+  'pwa',
 ]
 
 /** Packages whose files the dev server serves as they are: copied, since Vite serves files only from the project. */

@@ -1,9 +1,9 @@
 import type { Plugin } from 'vite'
 
 /**
- * The Content-Security-Policy of the built deck: everything comes from the site itself. GitHub
- * Pages sets no headers, so it goes into a `<meta http-equiv>` tag (where `frame-ancestors` and
- * reporting are not available). Scripts come only from the site's own files. Styles also allow
+ * The Content-Security-Policy of the built deck: everything comes from the site itself, the
+ * service worker and the web app manifest included. GitHub Pages sets no headers, so it goes into
+ * a `<meta http-equiv>` tag (where `frame-ancestors` and reporting are not available). Scripts come only from the site's own files. Styles also allow
  * 'unsafe-inline': Slidev writes `style` attributes (slide scaling, highlighted code) and adds
  * `<style>` elements while running (print page size, the light/dark switch), whose content is
  * made at run time and so cannot be listed by hash.
@@ -15,6 +15,9 @@ export const contentSecurityPolicy: Record<string, string[]> = {
   'img-src': [`'self'`, 'data:'],
   'font-src': [`'self'`],
   'connect-src': [`'self'`],
+  // The service worker (sw.js) and the web app manifest of the offline site (plugins/pwa.ts).
+  'worker-src': [`'self'`],
+  'manifest-src': [`'self'`],
   'object-src': [`'none'`],
   'base-uri': [`'self'`],
   'form-action': [`'self'`],

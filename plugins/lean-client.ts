@@ -10,6 +10,7 @@ const emptyCss = local('./client/empty.css')
 const roughNotationLazy = local('./client/rough-notation-lazy.ts')
 const motionLazy = local('./client/motion-lazy.ts')
 const drauuOff = local('./client/drauu-off.ts')
+const drauuLazy = local('./client/drauu-lazy.ts')
 const headLite = local('./client/head-lite.ts')
 const slidevClient = '/@slidev/client/'
 const deferredHelper = local('./client/deferred.ts')
@@ -45,11 +46,22 @@ const replacedComponents: Array<{ importers: string[], source: string, by: strin
 const ownChunk = /\/node_modules\/@vueuse\/motion\//
 
 /**
+ * The drawing and recording controls (draggable panels, camera, device lists) are the only users
+ * of a few `@vueuse/core` functions (`useDraggable`, `useDevicesList`). Those files get a copy of
+ * the library (and of `@vueuse/shared`) of their own, bundled with them and loaded when they are,
+ * so the `modules/vue` chunk that slide 1 loads does not grow with drawing and recording on.
+ */
+const lateVueuseImporters = ['internals/Draggable.vue', 'internals/WebCamera.vue', 'logic/recording.ts'].map(file => `${slidevClient}${file}`)
+const lateCopy = '?deck-late-copy'
+
+/**
  * The core of Slidev's client (its state, composables and logic, and their small helpers), which
  * the first load needs nearly all of, in one chunk: otherwise every module that a later view shares
  * (presenter, overview, handout) becomes a chunk of its own and slide 1 waits for ten small files.
+ * The drawing layer, which every view mounts, is small and joins it; the recording logic (camera,
+ * screen capture, their settings) stays with the toolbar and dialogs that use it.
  */
-const coreChunk = /\/@slidev\/client\/(?:[\w-]+\.ts$|state\/|composables\/|logic\/)|\/@antfu\/utils\/|\/@slidev\/parser\/dist\/utils/
+const coreChunk = /\/@slidev\/client\/(?:[\w-]+\.ts$|state\/|composables\/|logic\/(?!recording\.ts)|internals\/DrawingLayer\.vue$)|\/@antfu\/utils\/|\/@slidev\/parser\/dist\/utils/
 
 /**
  * Keeps code that slide 1 does not need out of the built deck's first load. Slidev's client
@@ -63,7 +75,8 @@ const coreChunk = /\/@slidev\/client\/(?:[\w-]+\.ts$|state\/|composables\/|logic
  * - twoslash: with `twoslash: false` in the headmatter there are no twoslash popups, so its Vue
  *   plugin and styles are left out, and floating-vue (tooltips) loads only when a tooltip is shown.
  * - `v-mark`'s drawing library and `v-motion`'s animation library load when a slide first uses them.
- * - drawings: with `drawings.enabled: false` the drawing library is left out.
+ * - drawings: the drawing library loads when drawing is first used (`drawings.enabled: false`
+ *   leaves it out); recording (`record`) loads with the toolbar, its recorder when recording starts.
  * - unhead: Slidev sets only the title and `<html lang>`, which plugins/client/head-lite.ts does.
  * - Slidev's core modules go into one chunk instead of ten (`coreChunk`).
  * - The toolbar's menu button, which nests a button in a button, is replaced (`replacedComponents`).
@@ -85,11 +98,10 @@ export function leanClient(options: Pick<ResolvedSlidevOptions, 'data' | 'mode'>
     '@slidev/rough-notation',
     '@vueuse/motion',
     '@unhead/vue',
+    '@vueuse/core (recording)',
     ...replacedComponents.map(c => c.source),
     ...lateComponents.map(c => c.source),
-    ...(drawingsOn
-      ? []
-      : ['drauu']),
+    'drauu',
     ...(twoslashOn
       ? []
       : ['@shikijs/vitepress-twoslash/client', 'floating-vue']),
@@ -116,8 +128,14 @@ export function leanClient(options: Pick<ResolvedSlidevOptions, 'data' | 'mode'>
         return swap(source, motionLazy)
       if ((source === '@unhead/vue' || source === '@unhead/vue/client') && from?.includes(slidevClient))
         return swap('@unhead/vue', headLite)
-      if (source === 'drauu' && !drawingsOn && from?.includes(slidevClient))
-        return swap(source, drauuOff)
+      const lateVueuse = (source === '@vueuse/core' && lateVueuseImporters.some(file => from?.endsWith(file)))
+        || (source === '@vueuse/shared' && importer?.endsWith(lateCopy))
+      if (lateVueuse) {
+        const resolved = await this.resolve(source, importer, { skipSelf: true })
+        return swap('@vueuse/core (recording)', resolved && `${resolved.id}${lateCopy}`)
+      }
+      if (source === 'drauu' && from?.includes(slidevClient))
+        return swap(source, drawingsOn ? drauuLazy : drauuOff)
       const replaced = replacedComponents.find(c => c.source === source && c.importers.some(i => from?.endsWith(i)))
       if (replaced)
         return swap(source, replaced.by)
@@ -150,7 +168,7 @@ export function leanClient(options: Pick<ResolvedSlidevOptions, 'data' | 'mode'>
       return {
         ...output,
         manualChunks: (id, meta) => {
-          if (ownChunk.test(id))
+          if (ownChunk.test(id) || id.endsWith(lateCopy))
             return undefined
           if (coreChunk.test(id))
             return 'slidev/core'

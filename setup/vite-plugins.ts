@@ -6,6 +6,7 @@ import { deckCheck } from '../plugins/deck-check'
 import { deckDetour } from '../plugins/detour'
 import { linkPreview, ogImage, plainHeadMeta } from '../plugins/head-meta'
 import { leanClient } from '../plugins/lean-client'
+import { deckPwa } from '../plugins/pwa'
 import { subsetFonts } from '../plugins/subset-fonts'
 import { readingView } from '../read/plugin'
 
@@ -23,6 +24,7 @@ export default defineVitePluginsSetup(options => [
     imageHeight: ogImage.height,
     imageAlt: `The title slide: ${deck.title}, ${deck.speaker}, ${deck.role}`,
   }),
+  ...deckPwa(options),
   subsetFonts({
     markdown: () => Object.keys(options.data.markdownFiles).map(file => readFileSync(file, 'utf8')),
     // Body text and headings of nearly every slide, slide 1 included.

@@ -43,4 +43,17 @@ test.describe('the speaker rehearsing with npm run dev', () => {
     await expect(page.locator(`section[id="${demoSlide}"] h2`)).toHaveText(slides[demoSlide - 1].heading)
     await expect(page.locator(`section[id="${demoSlide}"] aside`)).toContainText('Show sample app')
   })
+
+  test.describe('with service workers allowed (the other tests block them)', () => {
+    test.use({ serviceWorkers: 'allow' })
+    test('registers no service worker: every save shows, nothing is served from a cache', async ({ page }) => {
+      await page.goto('1')
+      await expect(slideHeadings(page).first()).toBeVisible({ timeout: 15_000 })
+      await page.waitForLoadState('load')
+      // The built deck registers its worker once the page is idle; give the dev server the same time.
+      await page.waitForTimeout(3000)
+      expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(0)
+      expect(await page.evaluate(() => document.querySelector('link[rel="manifest"]'))).toBeNull()
+    })
+  })
 })

@@ -47,6 +47,16 @@ test.describe('accessibility', () => {
     expect(await seriousViolations(page)).toEqual([])
   })
 
+  test('the toolbar, with its drawing and recording buttons, has no serious or critical axe violation', async ({ page }) => {
+    await openSlide(page, 2)
+    // The toolbar shows when the pointer nears the bottom left corner; the pen turns drawing on.
+    await page.mouse.move(30, 700)
+    await expect(page.getByTitle('Record video')).toBeVisible()
+    await page.getByTitle('Show drawing toolbar').click()
+    await expect(page.getByTitle('Hide drawing toolbar')).toBeVisible()
+    expect(await seriousViolations(page)).toEqual([])
+  })
+
   test('a screen reader hears which slide is shown after every slide change', async ({ page }) => {
     test.slow() // walks every slide of the deck
     const announcer = page.locator('[aria-live="polite"][data-testid="slide-announcer"]')

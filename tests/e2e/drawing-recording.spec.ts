@@ -1,0 +1,72 @@
+import type { Page } from '@playwright/test'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { builtSite } from '../support/servers'
+import { currentSlide, expect, openSlide, test } from './fixtures'
+
+// Drawing on a slide (to answer a question) and recording (to rehearse), from the deck's toolbar
+// in the built site. Their libraries are not part of the first load: they load when first used.
+
+/** The scripts the page fetches, as paths inside the built site. */
+function watchScripts(page: Page): string[] {
+  const scripts: string[] = []
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script')
+      scripts.push(decodeURIComponent(new URL(request.url()).pathname.slice(1)))
+  })
+  return scripts
+}
+
+/** Whether a built file holds the code of a library, told by a string only that library has. */
+function holds(marker: string) {
+  return (path: string) => readFileSync(join(builtSite.dist, path), 'utf8').includes(marker)
+}
+// `simulatePressure`: perfect-freehand, which the drawing library draws strokes with.
+const drawingLibrary = holds('simulatePressure')
+// One of RecordRTC's recorders, by the name it gives it.
+const recorderLibrary = holds('StereoAudioRecorder')
+
+/** Moves the pointer to the bottom left corner, where the deck's toolbar shows. */
+async function showToolbar(page: Page) {
+  await page.mouse.move(30, 700)
+  await expect(page.getByTitle('Go to next slide')).toBeVisible()
+}
+
+test('the speaker draws on a slide from the toolbar, and the drawing library loads only then', async ({ page }) => {
+  const scripts = watchScripts(page)
+  await openSlide(page, 3)
+  await showToolbar(page)
+  await page.waitForLoadState('networkidle')
+  expect(scripts.filter(drawingLibrary), 'drawing code fetched before drawing').toEqual([])
+
+  await page.getByTitle('Show drawing toolbar').click()
+  await expect(page.getByTitle('Hide drawing toolbar')).toBeVisible()
+  await expect.poll(() => scripts.filter(drawingLibrary).length, 'the drawing library, once drawing is on').toBe(1)
+
+  const slide = (await currentSlide(page).boundingBox())!
+  await page.mouse.move(slide.x + slide.width * 0.3, slide.y + slide.height * 0.5)
+  await page.mouse.down()
+  await page.mouse.move(slide.x + slide.width * 0.6, slide.y + slide.height * 0.6, { steps: 12 })
+  await page.mouse.up()
+  const board = page.locator('#slide-content svg.touch-none')
+  await expect(board.locator('path').first()).toBeVisible()
+  await expect(currentSlide(page)).toHaveClass(/slidev-page-3/)
+
+  // Escape leaves drawing; the stroke stays on the slide until cleared.
+  await page.keyboard.press('Escape')
+  await expect(page.locator('#slide-content svg.pointer-events-none path').first()).toBeVisible()
+})
+
+test('the speaker opens the recording dialog from the toolbar; the recorder loads only when recording starts', async ({ page }) => {
+  const scripts = watchScripts(page)
+  await openSlide(page, 1)
+  await showToolbar(page)
+  await page.getByTitle('Record video').click()
+  // Slidev's modal (a plain box over the deck) with the recording settings.
+  const dialog = page.locator('.z-modal').filter({ hasText: 'Recording Name' })
+  await expect(dialog.getByRole('button', { name: 'Start' })).toBeVisible()
+  await page.waitForLoadState('networkidle')
+  expect(scripts.filter(recorderLibrary), 'recorder code fetched before recording').toEqual([])
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(dialog).toHaveCount(0)
+})

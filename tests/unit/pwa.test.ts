@@ -1,0 +1,32 @@
+// @vitest-environment node
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseSync } from '@slidev/parser'
+import { describe, expect, it } from 'vitest'
+import { accentColour, faviconSvg } from '../../plugins/pwa'
+
+const root = join(__dirname, '../..')
+const headmatter = parseSync(readFileSync(join(root, 'slides.md'), 'utf8'), 'slides.md').slides[0].frontmatter
+
+describe('the web app manifest of the offline site', () => {
+  it('takes its colour from --deck-accent in styles/index.css', () => {
+    expect(accentColour()).toBe('#b7410e')
+    expect(accentColour(':root {\n  --deck-accent:  #0a0B0c ;\n}')).toBe('#0a0B0c')
+  })
+
+  it('names styles/index.css when the accent colour is gone', () => {
+    expect(() => accentColour(':root { --slidev-theme-primary: red; }')).toThrow(/styles\/index\.css.*--deck-accent/)
+  })
+
+  it('makes its icon from the inline SVG favicon of the headmatter', () => {
+    const svg = faviconSvg(headmatter.favicon)
+    expect(svg).toMatch(/^<svg xmlns='http:\/\/www\.w3\.org\/2000\/svg'/)
+    expect(svg).toContain(`fill='#b7410e'`)
+    expect(faviconSvg(`data:image/svg+xml;base64,${btoa('<svg/>')}`)).toBe('<svg/>')
+  })
+
+  it('names slides.md when the favicon is not an inline SVG', () => {
+    expect(() => faviconSvg('/favicon.png')).toThrow(/^slides\.md: the headmatter's favicon must be an inline SVG/)
+    expect(() => faviconSvg(undefined, 'talk.md')).toThrow(/^talk\.md:/)
+  })
+})
