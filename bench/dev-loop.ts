@@ -2,7 +2,7 @@ import type { Buffer } from 'node:buffer'
 import type { ChildProcess } from 'node:child_process'
 import type { Browser } from 'playwright-chromium'
 import { spawn } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -24,23 +24,25 @@ export interface DevLoop {
 }
 
 /** What the copy of the deck needs besides node_modules. */
-const deckFiles = [
-  'slides.md',
-  'package.json',
-  'vite.config.ts',
-  'global-top.vue',
-  'slide-bottom.vue',
-  'components',
-  'layouts',
-  'setup',
-  'styles',
-  'plugins',
-  'data',
-  'public',
-  'scripts',
-  'handout',
-  'pwa',
-]
+/**
+ * What a copy of the deck leaves out: dependencies (linked instead), what builds and tests write, the
+ * tests themselves. Everything else at the top of the repository is the deck and is copied, so a new
+ * folder of the deck's is never forgotten.
+ */
+const notDeck = new Set([
+  'node_modules',
+  '.git',
+  '.tools',
+  '.slidev',
+  '.scratch',
+  '.stryker-tmp',
+  'dist',
+  'dist-pages',
+  'test-results',
+  'playwright-report',
+  'reports',
+  'tests',
+])
 
 /** Packages whose files the dev server serves as they are: copied, since Vite serves files only from the project. */
 const servedPackages = ['@fontsource']
@@ -51,8 +53,8 @@ const servedPackages = ['@fontsource']
  */
 export function copyDeck(root: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'deck-dev-loop-'))
-  for (const file of deckFiles) {
-    if (existsSync(join(root, file)))
+  for (const file of readdirSync(root)) {
+    if (!notDeck.has(file) && !file.endsWith('.pdf'))
       cpSync(join(root, file), join(dir, file), { recursive: true })
   }
   mkdirSync(join(dir, 'node_modules'))

@@ -6,6 +6,8 @@ import vue from '@vitejs/plugin-vue'
 import { createServer } from 'vite'
 import { cspHeader } from '../plugins/csp'
 import { deckQrCode } from '../plugins/qr-code'
+import { formatProblem } from '../scripts/check-deck.ts'
+import { hintsFor, slideProblem } from '../scripts/slide-source.ts'
 import { readingSlides } from './slides'
 import { viewSwitchScript } from './view-switch'
 
@@ -58,6 +60,15 @@ export function readingView(options: Pick<ResolvedSlidevOptions, 'data' | 'userR
     })
   }
 
+  /** A slide that throws, at the line that made it throw, as the build's check of the deck says it. */
+  const problemLine = (error: Error): string => {
+    const { slide, reason, thrown } = error as Partial<Render.ReadingViewError>
+    const problem = slide && slideProblem(options.data.slides, slide.no, reason!, thrown && hintsFor({ component: thrown.component, message: thrown.error }))
+    return problem
+      ? formatProblem(problem, options.userRoot)
+      : error.message
+  }
+
   const scriptTag = () => `<script src="${base}${viewSwitchFile}"></script>`
 
   return {
@@ -92,10 +103,11 @@ export function readingView(options: Pick<ResolvedSlidevOptions, 'data' | 'userR
           res.end(html)
         }
         catch (error) {
-          server.config.logger.error(`\n${(error as Error).message}\n`, { timestamp: true })
+          const line = problemLine(error as Error)
+          server.config.logger.error(`\n${line}\n`, { timestamp: true })
           res.statusCode = 500
           res.setHeader('content-type', 'text/plain; charset=utf-8')
-          res.end(`The reading view could not be made:\n${(error as Error).message}\n`)
+          res.end(`The reading view could not be made:\n${line}\n`)
         }
       })
     },
@@ -104,7 +116,7 @@ export function readingView(options: Pick<ResolvedSlidevOptions, 'data' | 'userR
         this.emitFile({ type: 'asset', fileName: 'read/index.html', source: await renderPage(false) })
       }
       catch (error) {
-        this.error((error as Error).message)
+        this.error(`The deck has problems:\n${problemLine(error as Error)}`)
       }
       finally {
         await stopRenderer()

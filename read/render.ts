@@ -6,6 +6,7 @@ import { createHighlighter, createJavaScriptRegexEngine } from 'shiki'
 import { createSSRApp, h } from 'vue'
 import { renderToString } from 'vue/server-renderer'
 import { deck, demos } from '../data/deck'
+import { throwsWhileRendering } from '../scripts/slide-source'
 import shikiSetup from '../setup/shiki'
 import { barChartLayout } from './chart-layout'
 import readingViewStyle from './reading.css?raw'
@@ -28,8 +29,13 @@ export interface ReadingViewOptions {
 
 /** A slide the reading view cannot show: names the slide, as the deck check does. */
 export class ReadingViewError extends Error {
-  constructor(slide: ReadingSlide, message: string) {
-    super(`${slide.file}:${slide.line} (slide ${slide.no}): ${message}`)
+  constructor(
+    readonly slide: ReadingSlide,
+    readonly reason: string,
+    /** What the slide threw while it rendered, and in which component, if it threw. */
+    readonly thrown?: { error: string, component?: string },
+  ) {
+    super(`${slide.file}:${slide.line} (slide ${slide.no}): ${reason}`)
     this.name = 'ReadingViewError'
   }
 }
@@ -177,7 +183,8 @@ async function renderSlideBody(slide: ReadingSlide, md: ReturnType<typeof create
       throw new ReadingViewError(slide, `the reading view has no component <${name}> (components/${name}.vue).`)
     components[name] = (await componentFiles[path]()).default
   }
-  const problems: string[] = []
+  const warnings: string[] = []
+  let thrown: { error: string, component?: string } | undefined
   const app = createSSRApp({ template, components })
   Object.assign(app.config.globalProperties, {
     // The page shows a slide as it is before its first click.
@@ -188,21 +195,34 @@ async function renderSlideBody(slide: ReadingSlide, md: ReturnType<typeof create
   })
   // Charts lay their bars out to fit a phone's width at a readable size.
   app.provide(barChartLayout, 'stacked')
-  app.config.warnHandler = message => problems.push(message)
-  app.config.errorHandler = (error) => {
-    problems.push(error instanceof Error
-      ? error.message
-      : String(error))
+  app.config.warnHandler = message => warnings.push(message)
+  app.config.errorHandler = (error, instance) => {
+    const component = instance && instance.$ !== undefined && instance.$.parent
+      ? (instance.$.type as { __name?: string, name?: string }).__name ?? (instance.$.type as { name?: string }).name
+      : undefined
+    thrown ??= {
+      error: String(error instanceof Error
+        ? `${error.name}: ${error.message}`
+        : error),
+      component,
+    }
   }
-  let html: string
+  let html = ''
   try {
     html = await renderToString(app)
   }
   catch (error) {
-    throw new ReadingViewError(slide, `the reading view could not render it: ${(error as Error).message}`)
+    thrown ??= {
+      error: String(error instanceof Error
+        ? `${error.name}: ${error.message}`
+        : error),
+    }
   }
-  if (problems.length)
-    throw new ReadingViewError(slide, `the reading view could not render it: ${problems.join('; ')}`)
+  // The same words as the build's check of the rendered deck (scripts/render-check.ts).
+  if (thrown)
+    throw new ReadingViewError(slide, throwsWhileRendering(thrown.error, thrown.component), thrown)
+  if (warnings.length)
+    throw new ReadingViewError(slide, `the reading view could not render it: ${warnings.join('; ')}`)
   // Comments Vue leaves for hydration, and scoped-style attributes: the page has no app to hydrate.
   return html.replace(/<!--[[\]]?-->/g, '').replace(/ data-v-[\da-f]{8}(?:="")?/g, '')
 }

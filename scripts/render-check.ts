@@ -7,7 +7,7 @@ import { ogImage } from '../plugins/head-meta.ts'
 import { formatProblem } from './check-deck.ts'
 import { chromiumArgs, chromiumExecutable } from './chromium.ts'
 import { serveSite } from './serve.ts'
-import { hintsFor, loadSlides, slideProblem } from './slide-source.ts'
+import { hintsFor, loadSlides, slideProblem, throwsWhileRendering } from './slide-source.ts'
 import { isMain, parseArgs, root, siteBase } from './slidev.ts'
 
 /**
@@ -83,9 +83,7 @@ export async function checkRenderedDeck(dir: string, { entry = join(root, 'slide
       if (thrown.has(Number(no)))
         return
       thrown.set(Number(no), text)
-      lines.push(format(Number(no), `the slide throws while it renders (${text}${component
-        ? `, in <${component}>`
-        : ''}), so it shows blank. Check the expressions and components on it.`, hintsFor({ component, message: text })))
+      lines.push(format(Number(no), throwsWhileRendering(text, component), hintsFor({ component, message: text })))
     })
     page.on('pageerror', error => lines.push(`${entry}: the deck throws while it loads: ${error.message}`))
     await page.goto(`${site.url}print?print=true`)

@@ -12,27 +12,27 @@ const broken = [
   {
     what: 'a Vue expression that throws',
     fixture: 'render-throws.md',
-    line: `slides.md:13 (slide 2): the slide throws while it renders (TypeError: Cannot read properties of undefined (reading 'nope')), so it shows blank. Check the expressions and components on it.`,
+    line: `slides.md:14 (slide 2): the slide throws while it renders (TypeError: Cannot read properties of undefined (reading 'nope')), so it shows blank. Check the expressions and components on it.`,
   },
   {
     what: 'a tag that is never closed',
     fixture: 'unclosed-tag.md',
-    line: 'slides.md:13 (slide 2): <div> is never closed, so Vue cannot compile the slide (Element is missing end tag). Add </div> where it ends.',
+    line: 'slides.md:14 (slide 2): <div> is never closed, so Vue cannot compile the slide (Element is missing end tag). Add </div> where it ends.',
   },
   {
     what: 'a component that throws',
     fixture: 'component-throws.md',
-    line: `slides.md:15 (slide 2): the slide throws while it renders (TypeError: Cannot read properties of undefined (reading 'map'), in <BarChart>), so it shows blank. Check the expressions and components on it.`,
+    line: `slides.md:16 (slide 2): the slide throws while it renders (TypeError: Cannot read properties of undefined (reading 'map'), in <BarChart>), so it shows blank. Check the expressions and components on it.`,
   },
   {
     what: 'an import that fails',
     fixture: 'import-fails.md',
-    line: 'slides.md:14 (slide 2): the slide imports "./data/figures", which is not there, so the slide would not load. Check the path (relative to slides.md) or install the package.',
+    line: 'slides.md:15 (slide 2): the slide imports "./data/figures", which is not there, so the slide would not load. Check the path (relative to slides.md) or install the package.',
   },
   {
     what: 'a slide that renders empty',
     fixture: 'empty-slide.md',
-    line: 'slides.md:11 (slide 2): the slide renders empty: no text, image or drawing shows on it. Check for an unclosed tag or comment, or a v-if that is never true.',
+    line: 'slides.md:12 (slide 2): the slide renders empty: no text, image or drawing shows on it. Check for an unclosed tag or comment, or a v-if that is never true.',
   },
 ]
 

@@ -11,9 +11,9 @@ const fixture = (name: string) => join(root, 'tests/fixtures/bad-decks', name)
 describe('a slide seen in the browser, found again in slides.md', () => {
   it('finds the element a speaker opened and never closed, not the slide\'s outer one', async () => {
     const slides = await loadSlides(fixture('unclosed-tag.md'))
-    // Line 13 of the fixture: <div class="x">
+    // Line 14 of the fixture: <div class="x">
     expect(unclosedTags(slides[1].source)).toEqual([
-      { tag: 'div', line: 13 },
+      { tag: 'div', line: 14 },
     ])
     expect(unclosedTags(slides[0].source)).toEqual([])
   })
@@ -27,18 +27,18 @@ describe('a slide seen in the browser, found again in slides.md', () => {
   it('points at the expression that read a property of undefined', async () => {
     const slides = await loadSlides(fixture('render-throws.md'))
     const hints = hintsFor({ message: 'TypeError: Cannot read properties of undefined (reading \'nope\')' })
-    expect(lineInSlide(slides[1].source, hints)).toBe(13)
+    expect(lineInSlide(slides[1].source, hints)).toBe(14)
   })
 
   it('points at the component that threw', async () => {
     const slides = await loadSlides(fixture('component-throws.md'))
     const problem = slideProblem(slides, 2, 'it threw', hintsFor({ component: 'BarChart', message: 'TypeError: Cannot read properties of undefined (reading \'map\')' }))
-    expect(problem).toMatchObject({ line: 15, slide: 2, message: 'it threw' })
+    expect(problem).toMatchObject({ line: 16, slide: 2, message: 'it threw' })
   })
 
   it('falls back to the slide\'s first line with something on it', async () => {
     const slides = await loadSlides(fixture('empty-slide.md'))
-    expect(slideProblem(slides, 2, 'empty')?.line).toBe(11)
+    expect(slideProblem(slides, 2, 'empty')?.line).toBe(12)
     expect(slideProblem(slides, 9, 'no such slide')).toBeUndefined()
   })
 
