@@ -127,7 +127,8 @@ export async function measureDevLoop(browser: Browser, root: string, { runs = 3,
   const dir = copyDeck(root)
   const slides = join(dir, 'slides.md')
   const original = readFileSync(slides, 'utf8')
-  const title = original.match(/^# (.+)$/m)?.[1]
+  // Slide 1's heading: the first `# ` line after the headmatter (whose YAML comments start with `# ` too).
+  const title = original.replace(/^---\n[\s\S]*?\n---\n/, '').match(/^# (.+)$/m)?.[1]
   if (!title)
     throw new Error('slides.md has no "# " heading to edit')
   const result: DevLoop = { startMs: [], hmrMs: [], failed: [] }
@@ -163,7 +164,7 @@ export async function measureDevLoop(browser: Browser, root: string, { runs = 3,
           : 1); edit++) {
           const marker = `${title} (edit ${run + 1}.${edit + 1})`
           const saved = performance.now()
-          writeFileSync(slides, original.replace(`# ${title}`, `# ${marker}`))
+          writeFileSync(slides, original.replace(`\n# ${title}\n`, `\n# ${marker}\n`))
           await heading.filter({ hasText: marker }).waitFor({ timeout: 30_000 })
           if (run >= 0)
             result.hmrMs.push(performance.now() - saved)
