@@ -27,8 +27,11 @@ export const budgets = {
   firstLoadRequests: { limit: 20, unit: '', what: 'first load: requests until slide 1 is shown' },
   slide1Ms: { limit: 450, unit: 'ms', what: 'first load: time to slide 1 (no later than Slidev\'s defaults)' },
   nextSlideMs: { limit: 100, unit: 'ms', what: 'ArrowRight until the next slide is shown' },
-  buildSeconds: { limit: 15, unit: 's', what: '`npm run build` (the site, both PDFs, the service worker)' },
-  exportSeconds: { limit: 15, unit: 's', what: '`npm run export` (slides PDF, from scratch)' },
+  // The build now also renders and checks every slide in a browser and makes the link preview image
+  // (about 3 s), prints the handout into the site (about 6 s), writes the reading view and the
+  // service worker (about 2 s): 15 s was the budget of the site and the slides PDF alone.
+  buildSeconds: { limit: 30, unit: 's', what: '`npm run build` (the site, both PDFs, the service worker)' },
+  exportSeconds: { limit: 25, unit: 's', what: '`npm run export` (slides PDF, from scratch)' },
   pdfKiB: { limit: 2048, unit: 'KiB', what: 'slides PDF size' },
   devStartMs: { limit: 10_000, unit: 'ms', what: '`npm run dev` until slide 1 is shown' },
   hmrMs: { limit: 500, unit: 'ms', what: 'save slides.md until the browser shows the edit' },
