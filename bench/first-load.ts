@@ -65,6 +65,17 @@ function watchSlidesShown() {
   requestAnimationFrame(tick)
 }
 
+/** A resource timing entry as a `Resource`, its path relative to the site at `origin`. */
+export function siteResource(origin: string, entry: { name: string, transfer: number, body: number }): Resource {
+  return {
+    path: entry.name.startsWith(origin)
+      ? entry.name.slice(origin.length)
+      : entry.name,
+    transfer: entry.transfer,
+    body: entry.body,
+  }
+}
+
 /** Opens `url` in a fresh browser context (empty cache) and measures the way to slide 1. */
 export async function measureFirstLoad(browser: Browser, url: string, { timeout = 30_000 } = {}): Promise<FirstLoad & { page: Page, close: () => Promise<void> }> {
   const context = await browser.newContext({
@@ -87,13 +98,7 @@ export async function measureFirstLoad(browser: Browser, url: string, { timeout 
       entries: [navigation, ...resources].map(e => ({ name: e.name, transfer: e.transferSize, body: e.encodedBodySize })),
     }
   })
-  const resources = entries.map(e => ({
-    path: e.name.startsWith(origin)
-      ? e.name.slice(origin.length)
-      : e.name,
-    transfer: e.transfer,
-    body: e.body,
-  }))
+  const resources = entries.map(e => siteResource(origin, e))
   return {
     ms,
     requests: resources.length,

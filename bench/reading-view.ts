@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-chromium'
 import type { Resource } from './first-load.ts'
 import { devices } from 'playwright-chromium'
 import { chromiumArgs, chromiumExecutable } from '../scripts/chromium.ts'
+import { siteResource } from './first-load.ts'
 
 /**
  * What a phone fetches for the reading view (`read/`), and how Lighthouse rates it.
@@ -34,13 +35,7 @@ export async function measureReadingView(browser: Browser, url: string): Promise
       transfer: (e as PerformanceResourceTiming).transferSize,
       body: (e as PerformanceResourceTiming).encodedBodySize,
     })))
-    const resources = entries.map(e => ({
-      path: e.name.startsWith(origin)
-        ? e.name.slice(origin.length)
-        : e.name,
-      transfer: e.transfer,
-      body: e.body,
-    }))
+    const resources = entries.map(e => siteResource(origin, e))
     return {
       bytes: resources.reduce((sum, r) => sum + r.body, 0),
       scriptBytes: entries.filter(e => e.type === 'script' || /\.m?js(?:\?|$)/.test(e.name)).reduce((sum, e) => sum + e.body, 0),
