@@ -3,7 +3,7 @@ import type { SlideError } from './client/slide-errors'
 import { resolve } from 'node:path'
 import { parse } from 'vue/compiler-sfc'
 import { checkDeck, formatProblem } from '../scripts/check-deck.ts'
-import { hintsFor, loadSlides, slideProblem, unclosedTags } from '../scripts/slide-source.ts'
+import { hintsFor, loadSlides, slideProblem, throwsWhileRendering, unclosedTags } from '../scripts/slide-source.ts'
 
 /** Every problem of the deck, one per line, or '' when there is none. */
 export function deckProblems(entry: string, root: string): string {
@@ -90,9 +90,7 @@ export function deckCheck({ entry, userRoot }: { entry: string, userRoot: string
       devServer.ws.on('deck:slide-error', async ({ no, component, message }: SlideError) => {
         const slides = await loadSlides(entry)
         const problem = no
-          ? slideProblem(slides, no, `the slide throws while it renders (${message.split('\n')[0]}${component
-              ? `, in <${component}>`
-              : ''}), so it shows blank. Check the expressions and components on it.`, hintsFor({ component, message }))
+          ? slideProblem(slides, no, throwsWhileRendering(message.split('\n')[0], component), hintsFor({ component, message }))
           : undefined
         show(problem
           ? formatProblem(problem, userRoot)
