@@ -45,16 +45,8 @@ test.describe('a broken slide', () => {
   })
   test.afterAll(() => copy?.remove())
 
-  for (const { what, fixture, line } of broken) {
-    test(`stops npm run build, naming the slide: ${what}`, async () => {
-      copy.use(fixture)
-      const run = await runNode(copy.dir, ['scripts/build.ts', '--out', 'dist-bad'])
-      expect(run.code, run.output).not.toBe(0)
-      const tail = run.output.trimEnd().split('\n').slice(-2)
-      expect(tail, run.output.slice(-4000)).toEqual(['The deck has problems:', line])
-    })
-  }
-
+  // The dev server first, on the fresh copy: after the builds below, the overlay did not come on a
+  // busy machine, for a reason not found yet.
   for (const { what, fixture, line } of broken.slice(0, 2)) {
     test(`shows the same line with npm run dev, in the terminal and the browser: ${what}`, async ({ page }) => {
       test.setTimeout(360_000) // a dev server's first start on a busy machine
@@ -73,6 +65,16 @@ test.describe('a broken slide', () => {
       finally {
         await dev.stop()
       }
+    })
+  }
+
+  for (const { what, fixture, line } of broken) {
+    test(`stops npm run build, naming the slide: ${what}`, async () => {
+      copy.use(fixture)
+      const run = await runNode(copy.dir, ['scripts/build.ts', '--out', 'dist-bad'])
+      expect(run.code, run.output).not.toBe(0)
+      const tail = run.output.trimEnd().split('\n').slice(-2)
+      expect(tail, run.output.slice(-4000)).toEqual(['The deck has problems:', line])
     })
   }
 })
