@@ -64,6 +64,15 @@ const lateCopy = '?deck-late-copy'
 const coreChunk = /\/@slidev\/client\/(?:[\w-]+\.ts$|state\/|composables\/|logic\/(?!recording\.ts)|internals\/DrawingLayer\.vue$)|\/@antfu\/utils\/|\/@slidev\/parser\/dist\/utils/
 
 /**
+ * What the slide show itself needs before slide 1 can show, whichever slide it is: the play page,
+ * the slide frame and its layers, the deck's global layers (`global-top.vue`, `slide-bottom.vue`)
+ * and what they import, the layouts of the title slide and of most slides, and the magic-move
+ * styles Slidev imports globally. Split by route, they were nine files of under 3 KiB each that
+ * slide 1 fetched one after another; in the core chunk they cost one request.
+ */
+const showChunk = /\/@slidev\/client\/(?:pages\/play\.vue|internals\/(?:SlidesShow|SlideWrapper|PresenterMouse|LaserPointer)\.vue|layouts\/default\.vue)|\/@slidev\/theme-default\/(?:layoutHelper\.ts|layouts\/cover\.vue)|\/@shikijs\/magic-move\/.*\.css|\/plugins\/client\/deferred\.ts$/
+
+/**
  * Keeps code that slide 1 does not need out of the built deck's first load. Slidev's client
  * imports a few things eagerly that this deck either never uses or needs only later:
  *
@@ -78,7 +87,8 @@ const coreChunk = /\/@slidev\/client\/(?:[\w-]+\.ts$|state\/|composables\/|logic
  * - drawings: the drawing library loads when drawing is first used (`drawings.enabled: false`
  *   leaves it out); recording (`record`) loads with the toolbar, its recorder when recording starts.
  * - unhead: Slidev sets only the title and `<html lang>`, which plugins/client/head-lite.ts does.
- * - Slidev's core modules go into one chunk instead of ten (`coreChunk`).
+ * - Slidev's core modules go into one chunk instead of ten (`coreChunk`), and with them what the
+ *   slide show needs before any slide shows (`showChunk`).
  * - The toolbar's menu button, which nests a button in a button, is replaced (`replacedComponents`).
  * - Dialogs, the hover toolbar and drag handles load after slide 1 (`lateComponents`).
  *
@@ -170,7 +180,7 @@ export function leanClient(options: Pick<ResolvedSlidevOptions, 'data' | 'mode'>
         manualChunks: (id, meta) => {
           if (ownChunk.test(id) || id.endsWith(lateCopy))
             return undefined
-          if (coreChunk.test(id))
+          if (coreChunk.test(id) || showChunk.test(id))
             return 'slidev/core'
           return slidevChunks(id, meta)
         },

@@ -74,7 +74,7 @@ test.describe('accessibility', () => {
   })
 })
 
-test('slide 1 needs no more bytes than the budget, fonts included (gzip, as GitHub Pages serves)', async ({ browser, baseURL }) => {
+test('slide 1 needs no more bytes and requests than the budget, fonts included (gzip, as GitHub Pages serves)', async ({ browser, baseURL }) => {
   const dist = builtSite.dist
   const load = await measureFirstLoad(browser as unknown as Parameters<typeof measureFirstLoad>[0], baseURL!)
   await load.close()
@@ -86,6 +86,7 @@ test('slide 1 needs no more bytes than the budget, fonts included (gzip, as GitH
   const kib = sizes.reduce((sum, s) => sum + s.bytes, 0) / 1024
   const listing = sizes.map(s => `${(s.bytes / 1024).toFixed(1)} KiB ${s.path}`).join('\n')
   expect(kib, `first load (${load.requests} requests):\n${listing}`).toBeLessThanOrEqual(budgets.firstLoadKiB.limit)
+  expect(load.requests, `requests until slide 1:\n${listing}`).toBeLessThanOrEqual(budgets.firstLoadRequests.limit)
   // Nothing that slide 1 does not need: the highlighter, the editor, dialogs, drawing and animation libraries.
   expect(sizes.map(s => s.path).join('\n')).not.toMatch(/shiki-[\w-]+\.js|monaco|QuickOverview|Goto|floating-vue\.|drauu|rough|motion|popmotion/i)
 })
