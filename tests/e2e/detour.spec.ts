@@ -131,7 +131,7 @@ test.describe('the speaker in the presenter view', () => {
     await page.goto(`presenter/${prod}`)
     await expect(page.locator('.detour-hint')).toHaveText(`↓ ${backupsOf('production').length} backup slides`)
     await page.goto(`presenter/${backupsOf('production')[1]}`)
-    await expect(page.locator('.detour-hint')).toHaveText(`backup 2 of ${backupsOf('production').length} · ↑ demo slide`)
+    await expect(page.locator('.detour-hint')).toHaveText(`backup 2/${backupsOf('production').length} · ↑ demo`)
     await page.goto(`presenter/${no('Rust in CI')}`)
     await expect(page.locator('.grid-section.next .slidev-page')).toBeVisible()
     await expect(page.locator('.detour-hint')).toHaveCount(0)

@@ -84,6 +84,30 @@ test.describe('the speaker keeping to the pace plan', () => {
     await expect(paceLine(page).locator('.pace-line__pace')).toHaveText('0:30 ahead')
   })
 
+  test('reads the presenter bar in one row on a 1280 × 800 laptop, on a demo slide and a backup', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 })
+    // The slide counter ("9 / 34") is the first thing to wrap onto a row of its own.
+    const counter = page.locator('.slidev-presenter nav span', { hasText: ` / ${slides.length}` })
+    const expectOneRow = async () => {
+      const [a, b] = [await counter.boundingBox(), await paceLine(page).boundingBox()]
+      expect(Math.abs((a!.y + a!.height / 2) - (b!.y + b!.height / 2)), 'counter and pace line on one row').toBeLessThan(8)
+    }
+    const backup = readBackups()[1]
+    await page.goto(`presenter/${backup.no}`)
+    await expect(page.locator('.detour-hint[data-detour="backup"]')).toBeVisible()
+    await expectOneRow()
+
+    const demo = readBackups()[0].no - 1
+    await page.clock.install()
+    await page.goto(`presenter/${demo}`)
+    await expect(page.locator('.detour-hint[data-detour="demo"]')).toBeVisible()
+    await expectOneRow()
+    await startTimer(page)
+    await page.clock.fastForward('20:00')
+    await expect(paceLine(page).locator('.pace-line__pace')).toHaveText(/\d+:\d\d behind/)
+    await expectOneRow()
+  })
+
   test('time in the backups counts to their demo slide\'s part', async ({ page }) => {
     const lastProductionBackup = readBackups().filter(b => b.demo === 'production').at(-1)!.no
     expect(lastProductionBackup).toBeLessThan(part('Bonus').no)
