@@ -1,15 +1,27 @@
-import { copyFileSync, existsSync } from 'node:fs'
+import { copyFileSync, existsSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
+import { parseSync } from '@slidev/parser'
+import { chromium } from 'playwright-chromium'
+import { readRoad } from '../detour/road.ts'
+import { formatSeconds, partOf, readPlan } from '../pace/plan.ts'
 import { ogImage } from '../plugins/head-meta.ts'
+import { chromiumArgs, chromiumExecutable } from './chromium.ts'
+import { serveSite } from './serve.ts'
 import { isMain, parseArgs, root } from './slidev.ts'
 
 /** The picture at the top of README.md: slide 1 as the build renders it for link previews. */
 export const readmePicture = join(root, 'docs/deck.png')
 
+/** The picture in README.md's "Presenting": the presenter view on a demo slide, with the pace line. */
+export const presenterPicture = join(root, 'docs/presenter.png')
+
+/** How far behind the plan the presenter picture shows the speaker: past a minute, so in red. */
+const BEHIND_SECONDS = 80
+
 /**
- * `npm run readme:picture [-- --site dist]`: copies the built site's og-image.png (slide 1, rendered
- * by the build) to docs/deck.png. `npm test` fails while the two differ.
+ * Copies the built site's og-image.png (slide 1, rendered by the build) to docs/deck.png.
+ * `npm test` fails while the two differ.
  */
 export function updateReadmePicture(site = join(root, 'dist')): string {
   const source = join(site, ogImage.file)
@@ -19,11 +31,59 @@ export function updateReadmePicture(site = join(root, 'dist')): string {
   return readmePicture
 }
 
+/**
+ * Photographs the built site's presenter view on the first demo slide (a slide with backups),
+ * with the timer started and moved, by a mocked clock, to 1:20 past the end its part is planned
+ * to take: the backups hint, the pace line in its warning colour and the "Next" preview past the
+ * backups are all in the picture.
+ */
+export async function updatePresenterPicture(site = join(root, 'dist')): Promise<string> {
+  if (!existsSync(join(site, 'index.html')))
+    throw new Error(`${relative(root, site)}/index.html is missing: run npm run build first.`)
+  const entry = join(root, 'slides.md')
+  const frontmatters = parseSync(readFileSync(entry, 'utf8'), entry).slides.map(slide => slide.frontmatter)
+  const demo = readRoad(frontmatters).stops.find(stop => stop.backups.length)
+  const part = demo && partOf(readPlan(frontmatters), demo.no)
+  if (!demo || !part)
+    throw new Error('slides.md: no demo slide with backups inside a part of the pace plan to show')
+  const server = await serveSite(site)
+  const browser = await chromium.launch({
+    executablePath: chromiumExecutable(),
+    args: chromiumArgs,
+  })
+  try {
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 800 },
+    })
+    await page.clock.install()
+    await page.goto(`${server.url}presenter/${demo.no}`)
+    await page.locator('.pace-line').waitFor()
+    // Start the timer as the speaker does, with the clock held so only fastForward moves it.
+    await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1000))
+    await page.locator('.slidev-presenter .group:has(.i-carbon\\:time) .font-mono').hover()
+    await page.locator('.slidev-presenter .i-carbon\\:play').click()
+    await page.clock.fastForward((part.end + BEHIND_SECONDS) * 1000)
+    await page.locator('.pace-line__pace', { hasText: `${formatSeconds(BEHIND_SECONDS)} behind` }).waitFor()
+    await page.clock.resume()
+    // Away from the timer, so its play and reset buttons are hidden again.
+    await page.mouse.move(640, 300)
+    await page.evaluate(() => document.fonts.ready)
+    await page.screenshot({ path: presenterPicture })
+    return presenterPicture
+  }
+  finally {
+    await browser.close()
+    await server.close()
+  }
+}
+
+/** `npm run readme:picture [-- --site dist]`: both pictures of README.md, from a built site. */
 if (isMain(import.meta.url)) {
   const { options } = parseArgs(process.argv.slice(2), ['site'])
+  const site = options.site && resolve(root, options.site)
   try {
-    const written = updateReadmePicture(options.site && resolve(root, options.site))
-    console.log(`${relative(root, written)}: slide 1 of the built deck`)
+    console.log(`${relative(root, updateReadmePicture(site))}: slide 1 of the built deck`)
+    console.log(`${relative(root, await updatePresenterPicture(site))}: the presenter view on a demo slide`)
   }
   catch (error) {
     console.error((error as Error).message)
