@@ -3,10 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { cpus, tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import process from 'node:process'
-import { chromium } from 'playwright-chromium'
 import { benchExport } from '../scripts/bench-export.ts'
 import { buildDeck } from '../scripts/build.ts'
-import { chromiumArgs, chromiumExecutable } from '../scripts/chromium.ts'
+import { launchChromium } from '../scripts/chromium.ts'
 import { median, timed } from '../scripts/measure.ts'
 import { serveSite } from '../scripts/serve.ts'
 import { exportFilename, root } from '../scripts/slidev.ts'
@@ -86,10 +85,7 @@ export function table(figures: Record<Figure, number>): string {
 async function main() {
   const runs = option('runs', 7)
   const temp = mkdtempSync(join(tmpdir(), 'deck-bench-'))
-  const browser = await chromium.launch({
-    executablePath: chromiumExecutable(),
-    args: chromiumArgs,
-  })
+  const browser = await launchChromium()
   const samples: Record<string, number[]> = {
     slide1Ms: [],
     nextSlideMs: [],

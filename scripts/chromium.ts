@@ -36,6 +36,19 @@ export const chromiumArgs = [
   '--no-first-run',
 ]
 
+/**
+ * Headless Chromium for the scripts (build checks, handout, pictures, benchmark), that browser with
+ * those flags. Playwright is imported here, not at the top, so that `scripts/setup.sh` can use this
+ * module before `npm ci` has installed it.
+ */
+export async function launchChromium(): Promise<import('playwright-chromium').Browser> {
+  const { chromium } = await import('playwright-chromium')
+  return chromium.launch({
+    executablePath: chromiumExecutable(),
+    args: chromiumArgs,
+  })
+}
+
 /** `slidev export` arguments that point it at the same browser. */
 export function exportBrowserArgs(): string[] {
   const path = chromiumExecutable()

@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
-import { chromium } from 'playwright-chromium'
-import { chromiumArgs, chromiumExecutable } from './chromium.ts'
+import { launchChromium } from './chromium.ts'
 import { serveSite } from './serve.ts'
 import { buildSite, exportFilename, isMain, parseArgs, root, siteBase } from './slidev.ts'
 
@@ -26,10 +25,7 @@ export interface HandoutOptions {
  */
 export async function printHandout(siteUrl: string, output: string, timeout = 60_000): Promise<void> {
   const origin = new URL(siteUrl).origin
-  const browser = await chromium.launch({
-    executablePath: chromiumExecutable(),
-    args: chromiumArgs,
-  })
+  const browser = await launchChromium()
   try {
     const page = await browser.newPage({
       viewport: { width: 794, height: 1123 },

@@ -2,11 +2,10 @@ import { copyFileSync, existsSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { parseSync } from '@slidev/parser'
-import { chromium } from 'playwright-chromium'
 import { readRoad } from '../detour/road.ts'
 import { formatSeconds, partOf, readPlan } from '../pace/plan.ts'
 import { ogImage } from '../plugins/head-meta.ts'
-import { chromiumArgs, chromiumExecutable } from './chromium.ts'
+import { launchChromium } from './chromium.ts'
 import { serveSite } from './serve.ts'
 import { isMain, parseArgs, root } from './slidev.ts'
 
@@ -47,10 +46,7 @@ export async function updatePresenterPicture(site = join(root, 'dist')): Promise
   if (!demo || !part)
     throw new Error('slides.md: no demo slide with backups inside a part of the pace plan to show')
   const server = await serveSite(site)
-  const browser = await chromium.launch({
-    executablePath: chromiumExecutable(),
-    args: chromiumArgs,
-  })
+  const browser = await launchChromium()
   try {
     const page = await browser.newPage({
       viewport: { width: 1280, height: 800 },

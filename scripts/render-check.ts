@@ -1,11 +1,10 @@
-import type { Browser, Page } from 'playwright-chromium'
+import type { Page } from 'playwright-chromium'
 import { join, resolve } from 'node:path'
 import process from 'node:process'
-import { chromium } from 'playwright-chromium'
 import { slideErrorPattern } from '../plugins/client/slide-errors.ts'
 import { ogImage } from '../plugins/head-meta.ts'
 import { formatProblem } from './check-deck.ts'
-import { chromiumArgs, chromiumExecutable } from './chromium.ts'
+import { launchChromium } from './chromium.ts'
 import { serveSite } from './serve.ts'
 import { hintsFor, loadSlides, slideProblem, throwsWhileRendering } from './slide-source.ts'
 import { isMain, parseArgs, root, siteBase } from './slidev.ts'
@@ -28,13 +27,6 @@ export interface RenderCheckOptions {
   ogImage?: boolean
 }
 
-function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumExecutable(),
-    args: chromiumArgs,
-  })
-}
-
 /** Waits until Slidev has loaded every slide on the page and the fonts are in. */
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle')
@@ -55,7 +47,7 @@ interface SlideRender {
 export async function checkRenderedDeck(dir: string, { entry = join(root, 'slides.md'), base = siteBase(dir), ogImage: writeOgImage = true }: RenderCheckOptions = {}): Promise<string[]> {
   const slides = await loadSlides(entry)
   const site = await serveSite(dir, { base })
-  const browser = await launch()
+  const browser = await launchChromium()
   const lines: string[] = []
   const format = (no: number, message: string, hints: string[] = []) => {
     const problem = slideProblem(slides, no, message, hints)
