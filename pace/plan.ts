@@ -50,13 +50,13 @@ export function parseSeconds(value: unknown): number | undefined {
   }
 }
 
-/** The parts of the plan, from the slides' frontmatter in order; parts without a valid time are left out. */
+/** The parts of the plan, from the slides' frontmatter in order; parts without a name or a valid time are left out. */
 export function readPlan(frontmatters: readonly Frontmatter[]): Part[] {
   const parts: Part[] = []
   let start = 0
   frontmatters.forEach((frontmatter, index) => {
     const seconds = parseSeconds(frontmatter?.planned)
-    if (typeof frontmatter?.part !== 'string' || seconds === undefined)
+    if (typeof frontmatter?.part !== 'string' || !frontmatter.part.trim() || seconds === undefined)
       return
     parts.push({
       title: frontmatter.part,

@@ -60,8 +60,10 @@ describe('the pace plan', () => {
   })
 
   it('is on time anywhere inside the part\'s planned window', () => {
-    for (const elapsed of [120, 200, 420])
+    for (const elapsed of [120, 200, 420]) {
       expect(describePace(paceOf(demo, elapsed))).toBe('on time')
+      expect(paceOf(demo, elapsed).late).toBe(false)
+    }
   })
 
   it('counts how far behind the part\'s planned end the speaker is', () => {
@@ -161,6 +163,7 @@ describe('the pace plan check', () => {
       expect.stringContaining('add "duration: 6:00"'),
       expect.stringContaining('a part starts on a backup slide'),
     ])
+    expect(problems.map(p => p.line)).toEqual([1, 1, 13])
     expect(problems.at(-1)).toMatchObject({ line: 13, slide: 3 })
   })
 
@@ -186,6 +189,34 @@ describe('the pace plan check', () => {
       [10, 2, 'the part needs a name ("part: Rust in CI").'],
     ])
     expect(readPlan(slides.map(s => s.frontmatter)).map(p => p.title)).toEqual(['Intro'])
+  })
+
+  it('names a blank part on its own line, and leaves a part without a time out of the plan', () => {
+    const slides = deck('---\nduration: 5min\npart: Intro\nplanned: 5min\n---\n\n# Intro\n\n---\nlayout: default\npart: " "\nplanned: 1min\n---\n\n# Blank\n\n---\nlayout: default\npart: Untimed\n---\n\n# Untimed\n')
+    expect(checkPlan(slides).map(p => [p.line, p.slide, p.message])).toEqual([
+      [11, 2, 'the part needs a name ("part: Rust in CI").'],
+      [
+        19,
+        3,
+        expect.stringContaining('part "Untimed" has no planned time'),
+      ],
+    ])
+    expect(readPlan(slides.map(s => s.frontmatter)).map(p => p.title)).toEqual(['Intro'])
+    expect(readPlan([
+      { part: 'Untimed' },
+      { part: 'Unreadable', planned: 'soon' },
+    ])).toEqual([])
+  })
+
+  it('numbers a problem\'s slide as its URL does, past hidden and disabled slides', () => {
+    const problems = checkPlan(deck('---\nduration: 1min\npart: Intro\nplanned: 1min\n---\n\n# Intro\n\n---\nhide: true\n---\n\n# Hidden\n\n---\ndisabled: true\n---\n\n# Disabled\n\n---\nplanned: 1min\n---\n\n# Orphan time\n'))
+    expect(problems.map(p => [p.line, p.slide, p.message])).toEqual([
+      [
+        22,
+        2,
+        expect.stringContaining('a planned time with no part'),
+      ],
+    ])
   })
 
   it('numbers slides as their URLs do, without hidden slides', () => {
