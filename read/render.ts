@@ -106,8 +106,12 @@ interface RenderEnv {
   headingSeen?: boolean
 }
 
-function createMarkdown(highlighter: Highlighter, themes: Record<string, string>) {
-  const md = MarkdownExit({ html: true, linkify: false, typographer: false })
+/**
+ * A markdown renderer as Slidev's: for slides, bare URLs become links (its `markdownOptions`); for
+ * speaker's notes they stay text (its notes renderer), so "main.rs" in a note is not a website.
+ */
+function createMarkdown(highlighter: Highlighter, themes: Record<string, string>, { linkify }: { linkify: boolean }) {
+  const md = MarkdownExit({ html: true, linkify, typographer: false })
   md.use(emoji as unknown as Parameters<typeof md.use>[0])
   const loaded = new Set(highlighter.getLoadedLanguages())
 
@@ -241,7 +245,8 @@ function slideLabel(slide: ReadingSlide): string {
 /** The page: the title slide as its header, then one `<section id="N">` per slide. */
 export async function renderReadingView({ slides, favicon, contentSecurityPolicy }: ReadingViewOptions): Promise<string> {
   const { highlighter, themes } = await deckHighlighter(slides)
-  const md = createMarkdown(highlighter, themes)
+  const md = createMarkdown(highlighter, themes, { linkify: true })
+  const notesMd = createMarkdown(highlighter, themes, { linkify: false })
   const sections: string[] = []
   for (const slide of slides) {
     const cover = slide.no === 1
@@ -252,7 +257,7 @@ export async function renderReadingView({ slides, favicon, contentSecurityPolicy
       headingId,
     })
     const notes = slide.note.trim()
-      ? `<aside class="notes" aria-label="Speaker's notes, slide ${slide.no}"><p class="notes__title">Speaker's notes</p>${md.render(slide.note, { shift: 4, vue: false } satisfies RenderEnv)}</aside>`
+      ? `<aside class="notes" aria-label="Speaker's notes, slide ${slide.no}"><p class="notes__title">Speaker's notes</p>${notesMd.render(slide.note, { shift: 4, vue: false } satisfies RenderEnv)}</aside>`
       : ''
     const kind = [
       'slide',

@@ -132,12 +132,95 @@ describe('the reading view of a broken slide', () => {
       .toThrow(/^slides\.md:\d+ \(slide 2\): the slide throws while it renders \(TypeError: Cannot read properties of undefined \(reading 'x'\)\), so it shows blank\./)
   })
 
+  it('names the component that throws', async () => {
+    await expect(renderReadingView({
+      slides: slidesOf(deck('<BarChart title="Binary size" unit="MB" />')),
+    }))
+      .rejects
+      .toThrow(/^slides\.md:\d+ \(slide 2\): the slide throws while it renders \(.+, in <BarChart>\)/)
+  })
+
   it('shows code as written, braces and all', async () => {
     const html = await renderReadingView({
       slides: slidesOf(deck('```sh\necho {{ b }}\n```\n\nand `{{ c }}`')),
     })
     expect(html).toContain('{{')
     expect(sectionsOf(html).get(2)).toContain('and {{ c }}')
+  })
+})
+
+describe('the reading view of a small deck', async () => {
+  const markdown = [
+    '# Cover title',
+    '',
+    '---',
+    '',
+    '### Deep heading',
+    '',
+    '#### Below it',
+    '',
+    'A bare link: https://example.com/page',
+    '',
+    '- A list item with code',
+    '',
+    '   ```rust',
+    '   fn main() {}',
+    '   ```',
+    '',
+    '~~~ts',
+    'const answer = 42',
+    '~~~',
+    '',
+    '<!--',
+    '## A heading in the notes',
+    '',
+    'See https://example.com/notes',
+    '-->',
+  ].join('\n')
+  const policy = `default-src 'self'; img-src 'self' data:`
+  const favicon = `data:image/svg+xml,%3Csvg a="b" c='d'%3E&amp;`
+  const html = await renderReadingView({
+    slides: slidesOf(markdown),
+    contentSecurityPolicy: policy,
+    favicon,
+  })
+  const doc = new DOMParser().parseFromString(html, 'text/html')
+  const slide2 = doc.querySelector('section[id="2"]')!
+
+  it('gives each slide\'s top heading the page\'s <h2>, whatever its level on the slide, and its notes\' headings lower ones', () => {
+    expect(doc.querySelector('section[id="1"] h1')?.textContent).toBe('Cover title')
+    expect([
+      ...slide2.querySelectorAll('h2, h3, h4, h5, h6'),
+    ].map(h => `${h.tagName} ${h.textContent}`)).toEqual([
+      'H2 Deep heading',
+      'H3 Below it',
+      'H4 A heading in the notes',
+    ])
+    expect(slide2.getAttribute('aria-labelledby')).toBe('slide-2-title')
+    expect(slide2.querySelector('h2')?.id).toBe('slide-2-title')
+    expect(slide2.querySelector('h3')?.id).toBe('')
+  })
+
+  it('links bare URLs on the slide but not in the notes, as Slidev does', () => {
+    expect([
+      ...slide2.querySelectorAll('a[href^="https://example.com"]'),
+    ].map(a => a.getAttribute('href'))).toEqual(['https://example.com/page'])
+    expect(slide2.querySelector('aside')?.textContent).toContain('See https://example.com/notes')
+  })
+
+  it('highlights code in a list and in ~~~ fences too', () => {
+    const labels = [
+      ...slide2.querySelectorAll('pre.shiki'),
+    ].map(pre => pre.getAttribute('aria-label'))
+    expect(labels).toEqual(['rust code, scrolls sideways', 'ts code, scrolls sideways'])
+    for (const pre of slide2.querySelectorAll('pre.shiki'))
+      expect(pre.querySelectorAll('span[style*="--shiki-dark"]').length, pre.textContent!).toBeGreaterThan(2)
+  })
+
+  it('keeps the policy and the favicon exactly as given, quotes and all, and reads English by default', () => {
+    expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).toBe(policy)
+    expect(doc.querySelector('link[rel="icon"]')?.getAttribute('href')).toBe(favicon)
+    expect(doc.documentElement.getAttribute('lang')).toBe('en')
   })
 })
 
