@@ -132,6 +132,14 @@ describe('the reading view of a broken slide', () => {
       .toThrow(/^slides\.md:\d+ \(slide 2\): the slide throws while it renders \(TypeError: Cannot read properties of undefined \(reading 'x'\)\), so it shows blank\./)
   })
 
+  it('names the slide Vue warns about, as a ReadingViewError', async () => {
+    const rendering = renderReadingView({
+      slides: slidesOf(deck('{{ nope }}')),
+    })
+    await expect(rendering).rejects.toThrow(/^slides\.md:\d+ \(slide 2\): the reading view could not render it: .*"nope"/)
+    await expect(rendering).rejects.toMatchObject({ name: 'ReadingViewError' })
+  })
+
   it('names the component that throws', async () => {
     await expect(renderReadingView({
       slides: slidesOf(deck('<BarChart title="Binary size" unit="MB" />')),
@@ -171,11 +179,38 @@ describe('the reading view of a small deck', async () => {
     'const answer = 42',
     '~~~',
     '',
+    '```',
+    'no language',
+    '```',
+    '',
     '<!--',
     '## A heading in the notes',
     '',
     'See https://example.com/notes',
+    '',
+    '```sh',
+    'echo {{ kept }}',
+    '```',
     '-->',
+    '',
+    '---',
+    'layout: section',
+    '---',
+    '',
+    '# A part',
+    '',
+    '---',
+    'layout: backup',
+    'demo: local',
+    '---',
+    '',
+    '## A backup',
+    '',
+    '---',
+    'demo: local',
+    '---',
+    '',
+    '## Not a backup',
   ].join('\n')
   const policy = `default-src 'self'; img-src 'self' data:`
   const favicon = `data:image/svg+xml,%3Csvg a="b" c='d'%3E&amp;`
@@ -212,9 +247,39 @@ describe('the reading view of a small deck', async () => {
     const labels = [
       ...slide2.querySelectorAll('pre.shiki'),
     ].map(pre => pre.getAttribute('aria-label'))
-    expect(labels).toEqual(['rust code, scrolls sideways', 'ts code, scrolls sideways'])
-    for (const pre of slide2.querySelectorAll('pre.shiki'))
+    expect(labels).toEqual([
+      'rust code, scrolls sideways',
+      'ts code, scrolls sideways',
+      'Code, scrolls sideways',
+      'sh code, scrolls sideways',
+    ])
+    for (const pre of [
+      ...slide2.querySelectorAll('pre.shiki'),
+    ].slice(0, 2))
       expect(pre.querySelectorAll('span[style*="--shiki-dark"]').length, pre.textContent!).toBeGreaterThan(2)
+    // Notes are plain HTML, not a Vue template: nothing of Vue's is left in them.
+    expect(slide2.querySelector('aside pre')?.hasAttribute('v-pre')).toBe(false)
+    expect(slide2.querySelector('aside pre')?.textContent).toBe('echo {{ kept }}')
+  })
+
+  it('marks each section with what it is, and labels it with its number and, for a backup, its demo', () => {
+    expect([
+      ...doc.querySelectorAll('section[id]'),
+    ].map(section => [
+      section.className,
+      normalize(section.querySelector('.slide__meta span')!.textContent!),
+    ])).toEqual([
+      ['slide slide--cover', 'Slide 1'],
+      ['slide', 'Slide 2'],
+      ['slide slide--part', 'Slide 3'],
+      ['slide slide--backup', 'Slide 4 · Demo backup · 01-local'],
+      ['slide', 'Slide 5'],
+    ])
+  })
+
+  it('leaves nothing of Vue\'s rendering in the page: no hydration comments, no scoped-style attributes', () => {
+    expect(html).not.toMatch(/<!--\[?\]?-->/)
+    expect(html).not.toMatch(/ data-v-/)
   })
 
   it('keeps the policy and the favicon exactly as given, quotes and all, and reads English by default', () => {
