@@ -7,6 +7,19 @@ import { computed } from 'vue'
 import { downStop, nextStop, previousStop, readRoad, upStop, walk } from './road'
 
 /**
+ * The deck's slides' frontmatter and the road read from it, as Slidev has them now (in the dev
+ * server they follow every save of slides.md). Everything that draws or walks the road reads it here.
+ */
+export function useDeckRoad() {
+  const { slides } = useSlidevNav()
+  const frontmatters = computed(() => slides.value.map(route => route.meta?.slide?.frontmatter))
+  return {
+    frontmatters,
+    road: computed(() => readRoad(frontmatters.value)),
+  }
+}
+
+/**
  * Slidev's navigation with the keys following the road of detour/road.ts: → (space, page down, a
  * clicker) steps through clicks and then on along the talk, past the backup slides of a demo
  * slide; ↓ enters them, ↑ leaves them, ← retraces the path just walked. `go` (deep links, `g`,
@@ -18,7 +31,7 @@ import { downStop, nextStop, previousStop, readRoad, upStop, walk } from './road
 export function useRoad() {
   const nav = useSlidevNav()
   const { slides, currentSlideNo, clicks, clicksTotal, clicksStart, go } = nav
-  const road = computed(() => readRoad(slides.value.map(route => route.meta?.slide?.frontmatter)))
+  const { road } = useDeckRoad()
   // In localStorage, so that the presenter view and the deck in another window share one path.
   const trail = useStorage<Trail>('deck-road-trail', [])
 
