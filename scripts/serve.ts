@@ -37,6 +37,11 @@ const compressible: Record<string, string> = {
   '.xml': 'application/xml',
 }
 
+/** Whether `serveSite({ gzip: true })`, like GitHub Pages, compresses this file (by its name). */
+export function isCompressible(file: string): boolean {
+  return extname(file) in compressible
+}
+
 /**
  * Serves a built deck the way GitHub Pages does: files under `base`, and for any other
  * path the site's `404.html` with status 404. Nothing is served outside `base`.
@@ -84,7 +89,7 @@ export async function serveSite(dir: string, { base = '/', port = 0, host = '127
     const file = join(root, path.endsWith('/')
       ? `${path}index.html`
       : path)
-    if (!file.startsWith(root + sep) || !compressible[extname(file)])
+    if (!file.startsWith(root + sep) || !isCompressible(file))
       return undefined
     try {
       return statSync(file).isFile()

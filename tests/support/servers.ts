@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
 import { gzipSync } from 'node:zlib'
+import { isCompressible } from '../../scripts/serve'
 
 // DECK_PORT, DECK_DEV_PORT and DECK_DIST let several test runs share a machine (each its own build and ports).
 
@@ -17,15 +18,16 @@ export const devServer = {
 }
 
 /**
- * The bytes GitHub Pages sends for `path` (relative to the site) of a built site: text compressed
- * with gzip, fonts and images as they are. The test server does not compress.
+ * The bytes GitHub Pages sends for `path` (relative to the site) of a built site: what
+ * `serveSite({ gzip: true })` compresses (text) with gzip, fonts and images as they are. The test
+ * server does not compress.
  */
 export function gzipWeight(dist: string, path: string): number {
   const file = join(dist, path.endsWith('/')
     ? `${decodeURIComponent(path.replace(/[?#].*$/, ''))}index.html`
     : decodeURIComponent(path.replace(/[?#].*$/, '')))
   const content = readFileSync(file)
-  return /\.(?:woff2?|png|jpe?g|webp)$/.test(file)
-    ? content.length
-    : gzipSync(content).length
+  return isCompressible(file)
+    ? gzipSync(content).length
+    : content.length
 }
