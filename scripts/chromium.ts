@@ -1,3 +1,4 @@
+import type { Browser } from 'playwright-chromium'
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import process from 'node:process'
@@ -41,7 +42,7 @@ export const chromiumArgs = [
  * those flags. Playwright is imported here, not at the top, so that `scripts/setup.sh` can use this
  * module before `npm ci` has installed it.
  */
-export async function launchChromium(): Promise<import('playwright-chromium').Browser> {
+export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('playwright-chromium')
   return chromium.launch({
     executablePath: chromiumExecutable(),
