@@ -2,7 +2,8 @@
 // creates its drawing board at start, but the drawing library (about 6 KiB gzip) loads only when
 // the board is first used: drawing is switched on (the pen button in the toolbar or the presenter
 // view), a stylus touches the slide, or a slide has a drawing to show (synced from the presenter).
-// Until then the stand-in keeps what Slidev asks of it and hands it to the real board.
+// Until then the stand-in keeps what Slidev asks of it and hands it to the real board, along with
+// any stroke begun while the library was still loading, so that first stroke is not lost.
 import type { Drauu, DrawingMode, EventsMap, Options } from 'drauu'
 import { watch } from 'vue'
 
@@ -16,18 +17,53 @@ export function createDrauu(options: Options = {}): Drauu {
   let drawing = ''
   const listeners = new Set<[keyof EventsMap, EventsMap[keyof EventsMap]]>()
 
-  const onPen = (event: PointerEvent) => event.pointerType === 'pen' && use()
+  // The pointer events of a stroke begun before the library is ready: the press, then the moves
+  // and the release of the same pointer. Slidev draws with any pointer once drawing is switched on
+  // (`acceptsInputTypes` unset), and with a stylus at any time.
+  let stroke: PointerEvent[] = []
+  const accepts = (event: PointerEvent) => !options.acceptsInputTypes
+    || (options.acceptsInputTypes as string[]).includes(event.pointerType)
+  const follow = (event: PointerEvent) => {
+    if (stroke[0]?.pointerId === event.pointerId)
+      stroke.push(event)
+  }
+  function press(event: PointerEvent) {
+    if (!accepts(event))
+      return
+    stroke = [event]
+    addEventListener('pointermove', follow)
+    addEventListener('pointerup', follow)
+    void use()
+  }
+  function stopListening() {
+    target?.[1]?.removeEventListener('pointerdown', press)
+    removeEventListener('pointermove', follow)
+    removeEventListener('pointerup', follow)
+  }
+  /** Plays the early stroke into the real board, where it listens: the press on the slide, the rest on the window. */
+  function replay(into: EventTarget) {
+    for (const event of stroke) {
+      const at = event.type === 'pointerdown'
+        ? into
+        : window
+      at.dispatchEvent(new PointerEvent(event.type, event))
+    }
+    stroke = []
+  }
+
   function use(): Promise<void> {
     loading ??= (library ??= import('drauu')).then(({ createDrauu: create }) => {
       real = create(options)
       real.mode = mode
       for (const [event, listener] of listeners)
         real.on(event, listener)
-      target?.[1]?.removeEventListener('pointerdown', onPen)
+      stopListening()
       if (target)
         real.mount(...target)
       if (drawing)
         real.load(drawing)
+      if (target)
+        replay(target[1] ?? target[0])
     })
     return loading
   }
@@ -62,10 +98,11 @@ export function createDrauu(options: Options = {}): Drauu {
       target = [el, eventEl]
       if (real)
         return real.mount(el, eventEl)
-      eventEl?.addEventListener('pointerdown', onPen)
+      eventEl?.addEventListener('pointerdown', press)
     },
     unmount() {
-      target?.[1]?.removeEventListener('pointerdown', onPen)
+      stopListening()
+      stroke = []
       target = undefined
       real?.unmount()
     },

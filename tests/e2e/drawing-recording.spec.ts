@@ -57,6 +57,36 @@ test('the speaker draws on a slide from the toolbar, and the drawing library loa
   await expect(page.locator('#slide-content svg.pointer-events-none path').first()).toBeVisible()
 })
 
+test('a stroke drawn at once, while the drawing library still loads, is kept whole', async ({ page }) => {
+  // The library is held back, as on a slow connection, until the stroke has been drawn.
+  let release!: () => void
+  const held = new Promise<void>(resolve => release = resolve)
+  await page.route('**/*.js', async (route) => {
+    if (drawingLibrary(decodeURIComponent(new URL(route.request().url()).pathname.slice(1))))
+      await held
+    await route.fallback()
+  })
+  await openSlide(page, 3)
+  await showToolbar(page)
+  await page.getByTitle('Show drawing toolbar').click()
+
+  const slide = (await currentSlide(page).boundingBox())!
+  const from = { x: slide.x + slide.width * 0.2, y: slide.y + slide.height * 0.5 }
+  await page.mouse.move(from.x, from.y)
+  await page.mouse.down()
+  await page.mouse.move(from.x + slide.width * 0.5, from.y, { steps: 12 })
+  await page.mouse.up()
+  const board = page.locator('#slide-content svg.touch-none')
+  await expect(board.locator('path')).toHaveCount(0)
+
+  release()
+  const stroke = board.locator('path').first()
+  await expect(stroke).toBeVisible()
+  // The whole stroke, not only the press: it spans most of the distance the pointer moved.
+  expect((await stroke.boundingBox())!.width).toBeGreaterThan(slide.width * 0.4)
+  await expect(board.locator('path')).toHaveCount(1)
+})
+
 test('the speaker opens the recording dialog from the toolbar; the recorder loads only when recording starts', async ({ page }) => {
   const scripts = watchScripts(page)
   await openSlide(page, 1)
