@@ -54,8 +54,10 @@ test.describe('the speaker on a demo slide', () => {
     for (let presses = 0; presses < 40 && urlSlide(page) !== no('Rust in CI'); presses++) {
       if (walked.at(-1) !== urlSlide(page))
         walked.push(urlSlide(page))
+      // Every press shows something new, a click or a slide, and the URL says which.
+      const before = page.url()
       await page.keyboard.press('ArrowRight')
-      await page.waitForTimeout(50)
+      await page.waitForURL(url => url.href !== before)
     }
     expect(walked).toEqual(backupsOf('local'))
     await expectSlide(page, no('Rust in CI'))
