@@ -8,7 +8,7 @@ import { buildDeck } from '../scripts/build.ts'
 import { launchChromium } from '../scripts/chromium.ts'
 import { median, timed } from '../scripts/measure.ts'
 import { serveSite } from '../scripts/serve.ts'
-import { exportFilename, root } from '../scripts/slidev.ts'
+import { buildSite, exportFilename, root } from '../scripts/slidev.ts'
 import { budgets, withinBudget } from './budgets.ts'
 import { measureDevLoop } from './dev-loop.ts'
 import { measureFirstLoad, measureNextSlide } from './first-load.ts'
@@ -21,7 +21,8 @@ import { lighthouseScores, measureReadingView } from './reading-view.ts'
  * 1. `npm run build` into a temporary folder, timed; the PDF it makes is the slides PDF.
  * 2. That site served with gzip on 127.0.0.1 like GitHub Pages; `runs` cold loads in headless
  *    Chromium (after one untimed): bytes and requests until slide 1 is shown, time to slide 1,
- *    then ArrowRight twice.
+ *    then ArrowRight twice. Each load is followed by one of the same deck built with Slidev's
+ *    stock client (`DECK_STOCK_CLIENT=1`): time to slide 1 is budgeted as a share of its time.
  *    The reading view (read/) on a phone: bytes and script bytes, and Lighthouse's mobile scores
  *    (median of 3 runs).
  * 3. `npm run export` from scratch (scripts/bench-export.ts).
@@ -37,6 +38,8 @@ interface Results {
   /** Every measurement behind the medians. */
   samples: Record<string, number[]>
   firstLoadResources: Array<{ path: string, transfer: number, body: number }>
+  /** Medians for the deck and for the same deck with Slidev's stock client, from the same run. */
+  comparison: Record<'deck' | 'stock', { slide1Ms: number, wireKiB: number, requests: number }>
   exceeded: Figure[]
 }
 
@@ -55,6 +58,8 @@ function format(figure: Figure, value: number): string {
     return `${value.toFixed(1)} s`
   if (unit === 'ms')
     return `${Math.round(value)} ms`
+  if (unit === '%')
+    return `${Math.round(value)} %`
   return String(value)
 }
 
@@ -88,10 +93,14 @@ async function main() {
   const browser = await launchChromium()
   const samples: Record<string, number[]> = {
     slide1Ms: [],
+    slide1Share: [],
     nextSlideMs: [],
     firstLoadKiB: [],
     firstLoadWireKiB: [],
     firstLoadRequests: [],
+    stockSlide1Ms: [],
+    stockWireKiB: [],
+    stockRequests: [],
   }
   let firstLoadResources: Results['firstLoadResources'] = []
   let lighthouseErrored: string[] = []
@@ -101,8 +110,17 @@ async function main() {
     const [buildMs] = await timed(() => buildDeck({ out: site, quiet: true }))
     const pdf = join(site, `${exportFilename()}.pdf`)
 
-    console.log(`bench: ${runs} cold loads of the built site, served with gzip …`)
+    console.log('bench: the same deck with Slidev\'s stock client, for comparison …')
+    const stockSite = await buildSite({
+      out: join(temp, 'stock'),
+      download: false,
+      quiet: true,
+      env: { DECK_STOCK_CLIENT: '1' },
+    })
+
+    console.log(`bench: ${runs} cold loads of the built site, served with gzip, each followed by one with the stock client …`)
     const server = await serveSite(site, { gzip: true })
+    const stockServer = await serveSite(stockSite, { gzip: true })
     try {
       for (let run = -1; run < runs; run++) {
         const load = await measureFirstLoad(browser, server.url)
@@ -119,6 +137,14 @@ async function main() {
         finally {
           await load.close()
         }
+        const stock = await measureFirstLoad(browser, stockServer.url)
+        await stock.close()
+        if (run < 0)
+          continue
+        samples.stockSlide1Ms.push(stock.ms)
+        samples.stockWireKiB.push(stock.bytes / 1024)
+        samples.stockRequests.push(stock.requests)
+        samples.slide1Share.push(load.ms / stock.ms * 100)
       }
       console.log('bench: the reading view on a phone, and Lighthouse (3 runs) …')
       const reading = await measureReadingView(browser, `${server.url}read/`)
@@ -138,6 +164,7 @@ async function main() {
     }
     finally {
       await server.close()
+      await stockServer.close()
     }
 
     console.log('bench: npm run export, from scratch …')
@@ -154,7 +181,7 @@ async function main() {
       firstLoadKiB: median(samples.firstLoadKiB),
       firstLoadWireKiB: median(samples.firstLoadWireKiB),
       firstLoadRequests: median(samples.firstLoadRequests),
-      slide1Ms: median(samples.slide1Ms),
+      slide1Share: median(samples.slide1Share),
       nextSlideMs: median(samples.nextSlideMs),
       buildSeconds: buildMs / 1000,
       exportSeconds: exported.slides.seconds,
@@ -176,17 +203,34 @@ async function main() {
       figures,
       samples,
       firstLoadResources,
+      comparison: {
+        deck: {
+          slide1Ms: median(samples.slide1Ms),
+          wireKiB: figures.firstLoadWireKiB,
+          requests: figures.firstLoadRequests,
+        },
+        stock: {
+          slide1Ms: median(samples.stockSlide1Ms),
+          wireKiB: median(samples.stockWireKiB),
+          requests: median(samples.stockRequests),
+        },
+      },
       exceeded,
     }
     const file = join(root, 'bench/results.json')
     writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
 
     console.log(`\n${table(figures)}\n`)
-    console.log(`First load, by resource (gzip body):`)
+    for (const [name, { slide1Ms, wireKiB, requests }] of [
+      ['this deck', results.comparison.deck],
+      ['with Slidev\'s stock client', results.comparison.stock],
+    ] as const)
+      console.log(`First load, ${name}: slide 1 in ${Math.round(slide1Ms)} ms, ${wireKiB.toFixed(1)} KiB on the wire in ${requests} requests`)
+    console.log(`\nFirst load, by resource (gzip body):`)
     for (const r of [...firstLoadResources].sort((a, b) => b.body - a.body))
       console.log(`  ${(r.body / 1024).toFixed(1).padStart(6)} KiB  ${r.path}`)
     console.log(`\nLighthouse audits that could not run against this Chromium (they count towards no score): ${lighthouseErrored.join(', ') || 'none'}.`)
-    console.log(`\nMedians of ${runs} cold loads, 3 dev starts and 9 saves; ${cpus().length} CPUs, Node ${process.version}. Written to ${relative(process.cwd(), file)}.`)
+    console.log(`\nMedians of ${runs} cold loads (and as many with the stock client), 3 dev starts and 9 saves; ${cpus().length} CPUs, Node ${process.version}. Written to ${relative(process.cwd(), file)}.`)
     if (exceeded.length) {
       console.error(`\nOver budget: ${exceeded.map(f => budgets[f].what).join('; ')}`)
       process.exitCode = 1

@@ -1,14 +1,14 @@
 /**
  * What the deck may cost, checked by `npm run bench` (bench/bench.ts), which measures on the
- * machine it runs on. Reference for the same talk on Slidev 53's defaults, on a 2-core machine:
- * about 218 KiB gzip before slide 1 shows (and Google Fonts blocking the first paint when the
- * network hangs), slide 1 in about 0.45 s, a 5.7 s build, a 6.5 s export. Timings vary with what
- * else the machine is doing: compare runs made on a quiet machine.
+ * machine it runs on. Time to slide 1 is measured against the same deck built with Slidev's stock
+ * client (`DECK_STOCK_CLIENT=1`, without plugins/lean-client.ts) in the same run, loads taken in
+ * turn, so a slow or busy machine slows both. The other timings are absolute: compare runs made on
+ * a quiet machine.
  */
 export interface Budget {
   /** The most the figure may be (the least, for a `floor`). */
   limit: number
-  unit: 'KiB' | 'ms' | 's' | ''
+  unit: 'KiB' | 'ms' | 's' | '%' | ''
   what: string
   /** A score that must reach `limit`, rather than a cost that must stay under it. */
   floor?: true
@@ -27,7 +27,9 @@ export const budgets = {
   // 12 since the slide show's own files joined Slidev's core chunk (plugins/lean-client.ts); each
   // request costs a few hundred bytes of headers and, for chained imports, a round trip.
   firstLoadRequests: { limit: 14, unit: '', what: 'first load: requests until slide 1 is shown' },
-  slide1Ms: { limit: 450, unit: 'ms', what: 'first load: time to slide 1 (no later than Slidev\'s defaults)' },
+  // About 60 % on a 2-core machine (medians of 7 pairs: 52 to 63 %, e.g. 470 against 830 ms); single
+  // pairs range from 43 to 90 %, hence the room.
+  slide1Share: { limit: 75, unit: '%', what: 'first load: time to slide 1, in % of Slidev\'s stock client\'s' },
   nextSlideMs: { limit: 100, unit: 'ms', what: 'ArrowRight until the next slide is shown' },
   // The build now also renders and checks every slide in a browser and makes the link preview image
   // (about 3 s), prints the handout into the site (about 6 s), writes the reading view and the

@@ -40,10 +40,14 @@ export function deckProblemLines(output: string): string[] {
  * Runs the Slidev CLI in the repository root; rejects when it fails, with the deck's problems if
  * Slidev's output names any (`slides.md:LINE (slide N): …`). `quiet` shows its output only then.
  */
-export function runSlidev(args: string[], { quiet = false } = {}): Promise<void> {
+export function runSlidev(args: string[], { quiet = false, env = {} }: { quiet?: boolean, env?: Record<string, string> } = {}): Promise<void> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [slidevCli, ...args], {
       cwd: root,
+      env: {
+        ...process.env,
+        ...env,
+      },
       stdio: ['inherit', 'pipe', 'pipe'],
     })
     const output: Buffer[] = []
@@ -113,6 +117,8 @@ export interface BuildOptions {
   args?: string[]
   /** Show Slidev's output only if the build fails. */
   quiet?: boolean
+  /** Environment variables for Slidev, on top of this process's. */
+  env?: Record<string, string>
 }
 
 /**
@@ -122,7 +128,7 @@ export interface BuildOptions {
  * built site is rendered once more in that Chromium (scripts/render-check.ts): a slide that throws
  * or shows nothing fails the build, naming its line; slide 1 becomes the link preview og-image.png.
  */
-export async function buildSite({ out = 'dist', base, download = true, args = [], quiet = false }: BuildOptions = {}): Promise<string> {
+export async function buildSite({ out = 'dist', base, download = true, args = [], quiet = false, env }: BuildOptions = {}): Promise<string> {
   const cli = [
     'build',
     '--out',
@@ -137,7 +143,7 @@ export async function buildSite({ out = 'dist', base, download = true, args = []
     cli.push('--download', '--with-toc', ...exportBrowserArgs())
     await waitForFreePort(SLIDEV_BUILD_EXPORT_PORT)
   }
-  await runSlidev(cli, { quiet })
+  await runSlidev(cli, { quiet, env })
   const dir = resolve(root, out)
   if (download) {
     const pdf = join(dir, `${exportFilename()}.pdf`)

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import process from 'node:process'
 import { defineVitePluginsSetup } from '@slidev/types'
 import { deck } from '../data/deck'
 import { deckCsp } from '../plugins/csp'
@@ -12,7 +13,13 @@ import { readingView } from '../read/plugin'
 
 export default defineVitePluginsSetup(options => [
   deckCheck(options),
-  leanClient(options),
+  // DECK_STOCK_CLIENT=1 builds with Slidev's client as it comes: `npm run bench` times slide 1
+  // against it, and it tells whether a problem after a Slidev upgrade comes from lean-client.
+  ...(process.env.DECK_STOCK_CLIENT === '1'
+    ? []
+    : [
+        leanClient(options),
+      ]),
   deckDetour(),
   deckCsp(),
   plainHeadMeta(),
