@@ -62,6 +62,7 @@ export function createDrauu(options: Options = {}): Drauu {
         real.mount(...target)
       if (drawing)
         real.load(drawing)
+      // Last: loading a drawing replaces what the board holds.
       if (target)
         replay(target[1] ?? target[0])
     })

@@ -7,12 +7,15 @@ import { currentSlide, expect, openSlide, test } from './fixtures'
 // Drawing on a slide (to answer a question) and recording (to rehearse), from the deck's toolbar
 // in the built site. Their libraries are not part of the first load: they load when first used.
 
+/** A URL of the built site as a path inside it. */
+const sitePath = (url: string) => decodeURIComponent(new URL(url).pathname.slice(1))
+
 /** The scripts the page fetches, as paths inside the built site. */
 function watchScripts(page: Page): string[] {
   const scripts: string[] = []
   page.on('request', (request) => {
     if (request.resourceType() === 'script')
-      scripts.push(decodeURIComponent(new URL(request.url()).pathname.slice(1)))
+      scripts.push(sitePath(request.url()))
   })
   return scripts
 }
@@ -32,6 +35,19 @@ async function showToolbar(page: Page) {
   await expect(page.getByTitle('Go to next slide')).toBeVisible()
 }
 
+/** Drags the mouse across the slide on screen, between points given as fractions of its size; returns its box. */
+async function drawAcross(page: Page, from: [x: number, y: number], to: [x: number, y: number]) {
+  const slide = (await currentSlide(page).boundingBox())!
+  await page.mouse.move(slide.x + slide.width * from[0], slide.y + slide.height * from[1])
+  await page.mouse.down()
+  await page.mouse.move(slide.x + slide.width * to[0], slide.y + slide.height * to[1], { steps: 12 })
+  await page.mouse.up()
+  return slide
+}
+
+/** The drawing board over the slide while drawing is on. */
+const drawingBoard = (page: Page) => page.locator('#slide-content svg.touch-none')
+
 test('the speaker draws on a slide from the toolbar, and the drawing library loads only then', async ({ page }) => {
   const scripts = watchScripts(page)
   await openSlide(page, 3)
@@ -43,13 +59,8 @@ test('the speaker draws on a slide from the toolbar, and the drawing library loa
   await expect(page.getByTitle('Hide drawing toolbar')).toBeVisible()
   await expect.poll(() => scripts.filter(drawingLibrary).length, 'the drawing library, once drawing is on').toBe(1)
 
-  const slide = (await currentSlide(page).boundingBox())!
-  await page.mouse.move(slide.x + slide.width * 0.3, slide.y + slide.height * 0.5)
-  await page.mouse.down()
-  await page.mouse.move(slide.x + slide.width * 0.6, slide.y + slide.height * 0.6, { steps: 12 })
-  await page.mouse.up()
-  const board = page.locator('#slide-content svg.touch-none')
-  await expect(board.locator('path').first()).toBeVisible()
+  await drawAcross(page, [0.3, 0.5], [0.6, 0.6])
+  await expect(drawingBoard(page).locator('path').first()).toBeVisible()
   await expect(currentSlide(page)).toHaveClass(/slidev-page-3/)
 
   // Escape leaves drawing; the stroke stays on the slide until cleared.
@@ -62,7 +73,7 @@ test('a stroke drawn at once, while the drawing library still loads, is kept who
   let release!: () => void
   const held = new Promise<void>(resolve => release = resolve)
   await page.route('**/*.js', async (route) => {
-    if (drawingLibrary(decodeURIComponent(new URL(route.request().url()).pathname.slice(1))))
+    if (drawingLibrary(sitePath(route.request().url())))
       await held
     await route.fallback()
   })
@@ -70,13 +81,8 @@ test('a stroke drawn at once, while the drawing library still loads, is kept who
   await showToolbar(page)
   await page.getByTitle('Show drawing toolbar').click()
 
-  const slide = (await currentSlide(page).boundingBox())!
-  const from = { x: slide.x + slide.width * 0.2, y: slide.y + slide.height * 0.5 }
-  await page.mouse.move(from.x, from.y)
-  await page.mouse.down()
-  await page.mouse.move(from.x + slide.width * 0.5, from.y, { steps: 12 })
-  await page.mouse.up()
-  const board = page.locator('#slide-content svg.touch-none')
+  const slide = await drawAcross(page, [0.2, 0.5], [0.7, 0.5])
+  const board = drawingBoard(page)
   await expect(board.locator('path')).toHaveCount(0)
 
   release()
