@@ -11,3 +11,8 @@ declare module 'markdown-it-emoji/lib/data/full.mjs' {
   const emoji: Record<string, string>
   export default emoji
 }
+
+// Imported by Slidev's client (its PDF download button), which ships as TypeScript source.
+declare module 'file-saver' {
+  export function saveAs(data: Blob | string, filename?: string): void
+}

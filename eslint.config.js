@@ -31,7 +31,7 @@ export default antfu(
   },
   {
     // Command-line tools: the console is how they talk.
-    files: ['bench/**/*.ts', 'scripts/**/*.ts'],
+    files: ['bench/**/*.ts', 'scripts/**/*.ts', 'tools/**/*.ts'],
     rules: {
       'no-console': 'off',
     },

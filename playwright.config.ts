@@ -1,7 +1,7 @@
 import process from 'node:process'
 import { defineConfig } from '@playwright/test'
-import { chromiumArgs, chromiumExecutable } from './scripts/chromium'
 import { builtSite, devServer } from './tests/support/servers'
+import { chromiumArgs, chromiumExecutable } from './tools/chromium'
 
 /**
  * End-to-end tests drive Chromium against the built site (`npm run build` first) and, for what the
@@ -15,7 +15,7 @@ export default defineConfig({
   retries: 0,
   reporter: 'list',
   use: {
-    // The built deck registers a service worker (plugins/pwa.ts), which would answer deep links and
+    // The built deck registers a service worker (slidev-addon-offline-app), which would answer deep links and
     // reloads from its cache: tests/e2e/offline-app.spec.ts allows it and tests it; elsewhere, each
     // test meets the site as served.
     serviceWorkers: 'block',

@@ -1,6 +1,6 @@
 import { full as emoji } from 'markdown-it-emoji'
 import { defineConfig } from 'vite'
-import { deckQrCode } from './plugins/qr-code'
+import { deckQrCode } from './setup/qr-code'
 
 export default defineConfig({
   slidev: {

@@ -1,6 +1,6 @@
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
-import { deckQrCode } from './plugins/qr-code'
+import { deckQrCode } from './setup/qr-code'
 
 export default defineConfig({
   plugins: [
@@ -8,7 +8,8 @@ export default defineConfig({
     deckQrCode(),
   ],
   test: {
-    include: ['tests/unit/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'addons/*/**/*.test.ts'],
+    exclude: ['**/node_modules/**'],
     environment: 'happy-dom',
   },
 })

@@ -3,14 +3,14 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { cpus, tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import process from 'node:process'
-import { benchExport } from '../scripts/bench-export.ts'
-import { buildDeck } from '../scripts/build.ts'
-import { launchChromium } from '../scripts/chromium.ts'
-import { median, timed } from '../scripts/measure.ts'
-import { serveSite } from '../scripts/serve.ts'
-import { buildSite, exportFilename, root } from '../scripts/slidev.ts'
+import { buildDeck } from '../tools/build.ts'
+import { launchChromium } from '../tools/chromium.ts'
+import { median, timed } from '../tools/measure.ts'
+import { serveSite } from '../tools/serve.ts'
+import { buildSite, exportFilename, root } from '../tools/slidev.ts'
 import { budgets, withinBudget } from './budgets.ts'
 import { measureDevLoop } from './dev-loop.ts'
+import { benchExport } from './export.ts'
 import { measureFirstLoad, measureNextSlide } from './first-load.ts'
 import { lighthouseScores, measureReadingView } from './reading-view.ts'
 
@@ -22,7 +22,7 @@ import { lighthouseScores, measureReadingView } from './reading-view.ts'
  * 2. That site served with gzip on 127.0.0.1 like GitHub Pages; `runs` cold loads in headless
  *    Chromium (after one untimed): bytes and requests until slide 1 is shown, time to slide 1,
  *    then ArrowRight twice. Each load is followed by one of the same deck built with Slidev's
- *    stock client (`DECK_STOCK_CLIENT=1`): time to slide 1 is budgeted as a share of its time.
+ *    stock client (`SLIDEV_LEAN_CLIENT=off`): time to slide 1 is budgeted as a share of its time.
  *    The reading view (read/) on a phone: bytes and script bytes, and Lighthouse's mobile scores
  *    (median of 3 runs).
  * 3. `npm run export` from scratch (scripts/bench-export.ts).
@@ -115,7 +115,7 @@ async function main() {
       out: join(temp, 'stock'),
       download: false,
       quiet: true,
-      env: { DECK_STOCK_CLIENT: '1' },
+      env: { SLIDEV_LEAN_CLIENT: 'off' },
     })
 
     console.log(`bench: ${runs} cold loads of the built site, served with gzip, each followed by one with the stock client …`)

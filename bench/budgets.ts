@@ -1,7 +1,7 @@
 /**
  * What the deck may cost, checked by `npm run bench` (bench/bench.ts), which measures on the
  * machine it runs on. Time to slide 1 is measured against the same deck built with Slidev's stock
- * client (`DECK_STOCK_CLIENT=1`, without plugins/lean-client.ts) in the same run, loads taken in
+ * client (`SLIDEV_LEAN_CLIENT=off`, without slidev-addon-lean-client) in the same run, loads taken in
  * turn, so a slow or busy machine slows both. The other timings are absolute: compare runs made on
  * a quiet machine.
  */

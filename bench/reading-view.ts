@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-chromium'
 import type { Resource } from './first-load.ts'
 import { devices } from 'playwright-chromium'
-import { chromiumArgs, chromiumExecutable } from '../scripts/chromium.ts'
+import { chromiumArgs, chromiumExecutable } from '../tools/chromium.ts'
 import { siteResource } from './first-load.ts'
 
 /**

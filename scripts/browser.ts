@@ -1,7 +1,7 @@
 import process from 'node:process'
-import { ensureChromium } from './chromium.ts'
+import { ensureChromium } from '../tools/chromium.ts'
 
-// `node scripts/browser.ts`: makes sure the tests and the PDF export find a Chromium (see scripts/chromium.ts),
+// `node scripts/browser.ts`: makes sure the tests and the PDF export find a Chromium (see tools/chromium.ts),
 // installing Debian's or downloading Playwright's where none is there. scripts/setup.sh runs it.
 try {
   await ensureChromium()

@@ -2,12 +2,12 @@ import { copyFileSync, existsSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { parseSync } from '@slidev/parser'
-import { readRoad } from '../detour/road.ts'
-import { formatSeconds, partOf, readPlan } from '../pace/plan.ts'
-import { ogImage } from '../plugins/head-meta.ts'
-import { launchChromium } from './chromium.ts'
-import { serveSite } from './serve.ts'
-import { isMain, parseArgs, root } from './slidev.ts'
+import { formatSeconds, partOf, readPlan } from '../addons/road/plan.ts'
+import { readRoad } from '../addons/road/road.ts'
+import { ogImage } from '../addons/static-site/head-meta.ts'
+import { launchChromium } from '../tools/chromium.ts'
+import { serveSite } from '../tools/serve.ts'
+import { isMain, parseArgs, root } from '../tools/slidev.ts'
 
 /** The picture at the top of README.md: slide 1 as the build renders it for link previews. */
 export const readmePicture = join(root, 'docs/deck.png')

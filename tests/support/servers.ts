@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
 import { gzipSync } from 'node:zlib'
-import { isCompressible } from '../../scripts/serve'
+import { isCompressible } from '../../tools/serve'
 
 // DECK_PORT, DECK_DEV_PORT and DECK_DIST let several test runs share a machine (each its own build and ports).
 

@@ -3,16 +3,21 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { deckCheck, deckProblems } from '../../plugins/deck-check'
-import { checkDeck, formatProblem, main, projectOf } from '../../scripts/check-deck'
+import { checkDeck, formatProblem, projectOf } from '../../addons/deck-check/check'
+import { deckRoots, deckRules, main } from '../../addons/deck-check/deck'
+import { deckCheck, deckProblems } from '../../addons/deck-check/vite-plugin'
+import { demoRules } from '../../setup/deck-check'
 
 const root = join(__dirname, '../..')
 const fixture = (name: string) => join(root, 'tests/fixtures/bad-decks', name)
-const check = (name: string) => checkDeck(fixture(name), { root }).map(p => formatProblem(p, root))
+/** The deck's roots and rules, as `npm run check` and the build have them: the talk's demo rules, the road's pace plan. */
+const roots = deckRoots(join(root, 'slides.md'))
+const rules = await deckRules(roots)
+const check = (name: string) => checkDeck(fixture(name), { root, roots, rules }).map(p => formatProblem(p, root))
 
 describe('the deck check', () => {
   it('finds nothing wrong with the real slides.md', () => {
-    expect(checkDeck(join(root, 'slides.md'), { root })).toEqual([])
+    expect(checkDeck(join(root, 'slides.md'), { root, roots, rules })).toEqual([])
   })
 
   it('finds nothing wrong with a good deck full of look-alikes (code, inline code, notes, icons, images that exist)', () => {
@@ -84,11 +89,16 @@ describe('the deck check', () => {
   it('names a demo whose folder in data/deck.ts is not in the demo repository', () => {
     const problems = checkDeck(fixture('good.md'), {
       root,
-      demos: {
-        local: { folder: '01-locale' },
-        ci: { folder: '02-ci' },
-        production: { folder: '03-production' },
-      },
+      roots,
+      rules: [
+        demoRules({
+          demos: {
+            local: { folder: '01-locale' },
+            ci: { folder: '02-ci' },
+            production: { folder: '03-production' },
+          },
+        }),
+      ],
     })
     expect(problems.map(p => formatProblem(p, root))).toEqual([
       'tests/fixtures/bad-decks/good.md:20 (slide 3): <DemoLink id="local"> links to the folder "01-locale", which the demo repository does not have (data/demo-repo-tree.txt). Fix its folder in data/deck.ts.',
@@ -102,14 +112,25 @@ describe('the deck check', () => {
       ci: { folder: '02-ci' },
       production: { folder: '03-production' },
     }
-    expect(checkDeck(fixture('good.md'), { root, demos, demoTree: tree }).map(p => formatProblem(p, root))).toEqual([])
     expect(checkDeck(fixture('good.md'), {
       root,
-      demos: {
-        ...demos,
-        local: { folder: '# a comment line' },
-      },
-      demoTree: tree,
+      roots,
+      rules: [
+        demoRules({ demos, demoTree: tree }),
+      ],
+    }).map(p => formatProblem(p, root))).toEqual([])
+    expect(checkDeck(fixture('good.md'), {
+      root,
+      roots,
+      rules: [
+        demoRules({
+          demos: {
+            ...demos,
+            local: { folder: '# a comment line' },
+          },
+          demoTree: tree,
+        }),
+      ],
     }).map(p => p.line)).toEqual([20])
   })
 
@@ -124,13 +145,13 @@ describe('the deck check', () => {
     try {
       const file = join(dir, 'slides.md')
       writeFileSync(file, '# One\n\n---\nhide: true\n---\n\n## Hidden <Nope />\n\n---\ndisabled: true\n---\n\n## Disabled\n\n---\n\n## Two <Neither />\n')
-      expect(checkDeck(file, { root }).map(p => formatProblem(p, dir))).toEqual([
+      expect(checkDeck(file, { root, roots, rules }).map(p => formatProblem(p, dir))).toEqual([
         'slides.md:7 (slide 1): unknown component <Nope>. Slidev would leave it blank. Components live in components/.',
         'slides.md:17 (slide 2): unknown component <Neither>. Slidev would leave it blank. Components live in components/.',
       ])
       // Problems come in the order of their lines, whatever the order of the rules.
       writeFileSync(file, '# One\n\n---\ndemo: nope\nlayout: nope\n---\n\n## Two\n')
-      expect(checkDeck(file, { root }).map(p => `${p.line}: ${p.message.split('.')[0]}`)).toEqual([
+      expect(checkDeck(file, { root, roots, rules }).map(p => `${p.line}: ${p.message.split('.')[0]}`)).toEqual([
         '4: no demo "nope"',
         '5: unknown layout "nope"',
       ])
@@ -156,7 +177,13 @@ describe('the deck check', () => {
 
   it('knows the layouts and components of a theme in the deck\'s folder, and images in its public/', () => {
     const deck = fixture('.')
-    expect(checkDeck(fixture('theme-local.md'), { root: deck }).map(p => formatProblem(p, root))).toEqual([
+    expect(checkDeck(fixture('theme-local.md'), {
+      root: deck,
+      roots: [
+        fixture('theme'),
+        deck,
+      ],
+    }).map(p => formatProblem(p, root))).toEqual([
       // A test file beside the theme's components is not a component.
       'tests/fixtures/bad-decks/theme-local.md:16 (slide 2): unknown component <ThemeBadge.test>. Did you mean <ThemeBadge>? Slidev would leave it blank. Components live in components/.',
     ])
@@ -166,46 +193,48 @@ describe('the deck check', () => {
     ])
   })
 
-  it('runs from the command line: problems and a summary, exit code 1; or a word that all is well', () => {
+  it('runs from the command line: problems and a summary, exit code 1; or a word that all is well', async () => {
     const out = { log: [] as string[], error: [] as string[] }
     const io = {
       log: (l: string) => out.log.push(l),
       error: (l: string) => out.error.push(l),
     }
-    expect(main([
+    expect(await main([
       fixture('unknown-layout.md'),
     ], io)).toBe(1)
     expect(out.error).toHaveLength(2)
     expect(out.error[0]).toMatch(/^tests\/fixtures\/bad-decks\/unknown-layout\.md:9 \(slide 2\): unknown layout "secton"/)
     expect(out.error[1]).toBe('\n1 problem in the deck: fix it and run again.')
     out.error.length = 0
-    expect(main([
+    expect(await main([
       fixture('unknown-layout.md'),
       fixture('unclosed-fence.md'),
     ], io)).toBe(1)
     expect(out.error.at(-1)).toBe('\n2 problems in the deck: fix them and run again.')
     expect(out.log).toEqual([])
-    expect(main([
+    expect(await main([
       fixture('good.md'),
       'slides.md',
     ], io)).toBe(0)
-    expect(main([], io)).toBe(0)
+    expect(await main([], io)).toBe(0)
     expect(out.log).toEqual([
       `deck check: ${fixture('good.md')}, slides.md has no problems`,
       'deck check: slides.md has no problems',
     ])
   })
 
-  it('stops `slidev build` with the problems (the Vite plugin)', () => {
+  it('stops `slidev build` with the problems (the Vite plugin)', async () => {
     const plugin = deckCheck({
       entry: fixture('unknown-component.md'),
       userRoot: root,
+      roots,
     })
     const context = {
       error: (message: string) => { throw new Error(message) },
     }
-    expect(() => (plugin.buildStart as (this: typeof context) => void).call(context))
+    await expect((plugin.buildStart as (this: typeof context) => Promise<void>).call(context))
+      .rejects
       .toThrow(/The deck has problems:\ntests\/fixtures\/bad-decks\/unknown-component\.md:14 \(slide 2\): unknown component <DemoLnk>/)
-    expect(deckProblems(join(root, 'slides.md'), root)).toBe('')
+    expect(await deckProblems(join(root, 'slides.md'), root, roots)).toBe('')
   })
 })

@@ -1,11 +1,11 @@
 // @vitest-environment node
-import type { Machine } from '../../scripts/chromium'
+import type { Machine } from '../../tools/chromium'
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { planChromium } from '../../scripts/chromium'
+import { planChromium } from '../../tools/chromium'
 
 const root = join(__dirname, '../..')
 const read = (path: string) => readFileSync(join(root, path), 'utf8')

@@ -1,7 +1,7 @@
 import { mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick, ref } from 'vue'
-import SlideAnnouncer from '../../components/SlideAnnouncer.vue'
+import SlideAnnouncer from '../../addons/announcer/components/SlideAnnouncer.vue'
 
 // Slidev's navigation, as the announcer reads it; the browser tests (quality.spec.ts) use the real one.
 const nav = {

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { linkPreview } from '../../plugins/head-meta'
-import { hintsFor, lineInSlide, loadSlides, slideProblem, unclosedTags } from '../../scripts/slide-source'
+import { hintsFor, lineInSlide, loadSlides, slideProblem, unclosedTags } from '../../addons/deck-check/slide-source'
+import { linkPreview } from '../../addons/static-site/head-meta'
 
 const root = join(__dirname, '../..')
 const fixture = (name: string) => join(root, 'tests/fixtures/bad-decks', name)

@@ -1,0 +1,101 @@
+import type { Browser, Page } from 'playwright-chromium'
+import { formatProblem } from './check.ts'
+import { slideErrorPattern } from './client/slide-errors.ts'
+import { hintsFor, loadSlides, slideProblem, throwsWhileRendering } from './slide-source.ts'
+
+/**
+ * What a built deck looks like in a browser: every slide is rendered in Slidev's print view (as the
+ * PDF export renders it), and a slide that throws while it renders, or shows nothing at all, is a
+ * problem named by file, line and slide. The caller serves the built site and brings the browser
+ * (a Playwright `Browser`), so the check runs offline with whatever Chromium the deck uses.
+ */
+
+export interface RenderCheckOptions {
+  /** A Playwright browser to render with. */
+  browser: Browser
+  /** The URL of the served site's base, ending in `/`. */
+  url: string
+  /** The slides file the site was built from. */
+  entry: string
+  /** The folder that problems' file names are relative to. Default: the current folder. */
+  cwd?: string
+}
+
+/** Waits until Slidev has loaded every slide on the page and the fonts are in. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle')
+  await page.locator('.slidev-slide-loading').first().waitFor({ state: 'detached' }).catch(() => {})
+  await page.evaluate(() => document.fonts.ready.then(() => {}))
+}
+
+interface SlideRender {
+  no: number
+  /** Nothing a reader would see: no text, image, SVG, canvas or video in the slide's layout. */
+  empty: boolean
+}
+
+/**
+ * Renders every slide of the built site in `dir` and returns its problems, one line each in the
+ * deck check's form (`slides.md:LINE (slide N): …`), or [] when every slide renders.
+ */
+export async function checkRenderedDeck({ browser, url, entry, cwd }: RenderCheckOptions): Promise<string[]> {
+  const slides = await loadSlides(entry)
+  const lines: string[] = []
+  const format = (no: number, message: string, hints: string[] = []) => {
+    const problem = slideProblem(slides, no, message, hints)
+    return problem
+      ? formatProblem(problem, cwd)
+      : `${entry}: slide ${no}: ${message}`
+  }
+  const page = await browser.newPage({
+    viewport: { width: 980, height: 552 },
+  })
+  try {
+    const thrown = new Map<number, string>()
+    page.on('console', (msg) => {
+      if (msg.type() !== 'error')
+        return
+      const match = msg.text().match(slideErrorPattern)
+      if (!match)
+        return
+      const [, no, component, message] = match
+      const text = message.split('\n')[0]
+      if (no === '?') {
+        lines.push(`${entry}: the deck throws while it renders: ${text}`)
+        return
+      }
+      if (thrown.has(Number(no)))
+        return
+      thrown.set(Number(no), text)
+      lines.push(format(Number(no), throwsWhileRendering(text, component), hintsFor({ component, message: text })))
+    })
+    page.on('pageerror', error => lines.push(`${entry}: the deck throws while it loads: ${error.message}`))
+    await page.goto(`${url}print?print=true`)
+    await settle(page)
+    const rendered: SlideRender[] = await page.locator('.print-slide-container [data-slidev-no]').evaluateAll(elements => elements.map((element) => {
+      const layouts = [
+        ...element.querySelectorAll<HTMLElement>('.slidev-layout'),
+      ]
+      const text = layouts.map(layout => layout.textContent ?? '').join('').trim()
+      const media = layouts.some(layout => layout.querySelector('img, svg, canvas, video, iframe, object'))
+      return {
+        no: Number((element as HTMLElement).dataset.slidevNo),
+        empty: !text && !media,
+      }
+    }))
+    const seen = new Set(rendered.map(slide => slide.no))
+    for (const slide of slides) {
+      const no = slide.index + 1
+      if (!seen.has(no) && !thrown.has(no))
+        lines.push(format(no, 'the slide is missing from the rendered deck.'))
+    }
+    for (const slide of rendered) {
+      if (slide.empty && !thrown.has(slide.no))
+        lines.push(format(slide.no, 'the slide renders empty: no text, image or drawing shows on it. Check for an unclosed tag or comment, or a v-if that is never true.'))
+    }
+  }
+  finally {
+    await page.close()
+  }
+  return lines
+}

@@ -1,0 +1,26 @@
+// Stands in for `drauu` in the built deck when drawings are off (`drawings.enabled: false`, see
+// vite-plugin.ts): Slidev still creates a drawing board for every deck, but with drawings
+// off nothing mounts it, so a board that never holds anything does, without its 6 KiB gzip.
+import type { Drauu, Options } from 'drauu'
+
+export function createDrauu(options: Options = {}): Drauu {
+  const board = {
+    el: null,
+    options,
+    mode: options.brush?.mode ?? 'stylus',
+    get mounted() {
+      return false
+    },
+    mount() {},
+    unmount() {},
+    on: () => () => {},
+    load() {},
+    clear() {},
+    dump: () => '',
+    canUndo: () => false,
+    canRedo: () => false,
+    undo: () => false,
+    redo: () => false,
+  }
+  return board as unknown as Drauu
+}

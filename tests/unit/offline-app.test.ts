@@ -1,0 +1,30 @@
+// @vitest-environment node
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseSync } from '@slidev/parser'
+import { describe, expect, it } from 'vitest'
+import { faviconSvg, offlineAppOptions } from '../../addons/offline-app/vite-plugin'
+
+const root = join(__dirname, '../..')
+const headmatter = parseSync(readFileSync(join(root, 'slides.md'), 'utf8'), 'slides.md').slides[0].frontmatter
+
+describe('the web app manifest of the offline site', () => {
+  it('takes its colour from the headmatter, the deck\'s accent in styles/index.css', () => {
+    const accent = readFileSync(join(root, 'styles/index.css'), 'utf8').match(/--deck-accent:\s*(#[\da-f]{6})/i)?.[1]
+    expect(accent).toBe('#b7410e')
+    expect(offlineAppOptions(headmatter.offlineApp).themeColor).toBe(accent)
+    expect(offlineAppOptions(headmatter.offlineApp).shortName).toBe('Rust for Prod')
+  })
+
+  it('makes its icon from the inline SVG favicon of the headmatter', () => {
+    const svg = faviconSvg(headmatter.favicon)
+    expect(svg).toMatch(/^<svg xmlns='http:\/\/www\.w3\.org\/2000\/svg'/)
+    expect(svg).toContain(`fill='#b7410e'`)
+    expect(faviconSvg(`data:image/svg+xml;base64,${btoa('<svg/>')}`)).toBe('<svg/>')
+  })
+
+  it('names slides.md when the favicon is not an inline SVG', () => {
+    expect(() => faviconSvg('/favicon.png')).toThrow(/^slides\.md: the headmatter's favicon must be an inline SVG/)
+    expect(() => faviconSvg(undefined, 'talk.md')).toThrow(/^talk\.md:/)
+  })
+})
