@@ -69,8 +69,16 @@ export async function slideCompileProblems(entry: string, no: number, code: stri
  */
 export function deckCheck({ entry, userRoot, roots }: { entry: string, userRoot: string, roots?: string[] }): Plugin {
   let server: ViteDevServer | undefined
+  let logged = { problems: '', at: 0 }
   const show = (problems: string) => {
-    server?.config.logger.error(`\n${problems}\n`, { timestamp: true })
+    // The browser reports a slide's error again after hot updates (client/slide-errors.ts): the
+    // terminal says it once.
+    if (problems !== logged.problems || Date.now() - logged.at > 30_000)
+      server?.config.logger.error(`\n${problems}\n`, { timestamp: true })
+    logged = {
+      problems,
+      at: Date.now(),
+    }
     server?.ws.send({
       type: 'error',
       err: { message: `The deck has problems:\n${problems}`, stack: '', plugin: 'deck-check' },

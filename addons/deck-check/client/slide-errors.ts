@@ -38,11 +38,26 @@ export function slideErrorOf(error: unknown, instance: ComponentPublicInstance |
   return { component, message }
 }
 
+/** How long after an error the dev server is told it again after each hot update, in ms. */
+const REPORT_AGAIN_FOR = 15_000
+
 export function reportSlideErrors(app: App): void {
+  let last: { report: SlideError, at: number } | undefined
+  // Vite's client clears its error overlay on every hot update, and a page that has just loaded
+  // gets a few (UnoCSS adds the CSS of each module it sees): tell the dev server again after those
+  // that follow an error closely, so that the overlay stays.
+  import.meta.hot?.on('vite:afterUpdate', () => {
+    if (last && performance.now() - last.at < REPORT_AGAIN_FOR)
+      import.meta.hot?.send('deck:slide-error', last.report)
+  })
   app.config.errorHandler = (error, instance) => {
     const report = slideErrorOf(error, instance)
     // The line first, on its own: the error (with its stack, for the browser's console) after it.
     console.error(`${formatSlideError(report)}\n`, error)
+    last = {
+      report,
+      at: performance.now(),
+    }
     import.meta.hot?.send('deck:slide-error', report)
   }
 }
