@@ -19,7 +19,14 @@ export interface DeckBuildOptions {
  * precaches every file of the complete site, both PDFs included, for offline use.
  */
 export async function buildDeck({ out, base, args, quiet }: DeckBuildOptions = {}): Promise<string> {
-  const dir = await buildSite({ out, base, args, quiet })
+  // The service worker is generated last, once both PDFs are in the site.
+  const dir = await buildSite({
+    out,
+    base,
+    args,
+    quiet,
+    env: { SLIDEV_OFFLINE_APP_WORKER: 'later' },
+  })
   if (await addonModule('handout', 'print.ts')) {
     await exportHandout({
       site: dir,

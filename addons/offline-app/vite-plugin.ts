@@ -3,6 +3,7 @@ import type { Plugin } from 'vite'
 import type { GenerateSWOptions } from 'workbox-build'
 import { Buffer } from 'node:buffer'
 import { join } from 'node:path'
+import process from 'node:process'
 import { VitePWA } from 'vite-plugin-pwa'
 
 /**
@@ -103,8 +104,9 @@ export function workboxOptions(dir?: string): Partial<GenerateSWOptions> {
  * The Vite plugins: the manifest (and its `<link>`), its icon, the registration module
  * (`virtual:pwa-register/vue`, in prompt mode), and a service worker written with the bundle, so
  * that any `slidev build` has the worker its pages register. A build that adds files after Vite
- * (Slidev's PDF export, a handout) calls `generateServiceWorker()` once the site is complete, so
- * that the worker precaches those too.
+ * (Slidev's PDF export, a handout) sets `SLIDEV_OFFLINE_APP_WORKER=later` and calls
+ * `generateServiceWorker()` once the site is complete, so that the worker precaches those too and
+ * is generated once (Workbox takes a few seconds).
  */
 export function offlineApp(options: Pick<ResolvedSlidevOptions, 'data' | 'entry'>): Plugin[] {
   const icon = faviconSvg(options.data.config.favicon, options.entry)
@@ -145,9 +147,12 @@ export function offlineApp(options: Pick<ResolvedSlidevOptions, 'data' | 'entry'
     },
     workbox: workboxOptions(),
   })
+  const later = process.env.SLIDEV_OFFLINE_APP_WORKER === 'later'
   return [
     iconPlugin,
-    ...plugins,
+    ...plugins.map(plugin => later && plugin.name === 'vite-plugin-pwa:build'
+      ? { ...plugin, closeBundle: undefined }
+      : plugin),
   ]
 }
 
