@@ -11,6 +11,7 @@ export default antfu(
       'dist*/**',
       '.tools/**',
       '.scratch/**',
+      '.fixture-deck/**',
       '.slidev/**',
       'tests/fixtures/**',
       'test-results/**',

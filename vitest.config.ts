@@ -9,7 +9,7 @@ export default defineConfig({
   ],
   test: {
     include: ['tests/unit/**/*.test.ts', 'addons/*/**/*.test.ts'],
-    exclude: ['**/node_modules/**'],
+    exclude: ['**/node_modules/**', '.fixture-deck/**'],
     environment: 'happy-dom',
   },
 })

@@ -56,13 +56,13 @@ export function deckProblemLines(output: string): string[] {
 }
 
 /**
- * Runs the Slidev CLI in the repository root; rejects when it fails, with the deck's problems if
+ * Runs the Slidev CLI in the repository root (or `cwd`); rejects when it fails, with the deck's problems if
  * Slidev's output names any (`slides.md:LINE (slide N): …`). `quiet` shows its output only then.
  */
-export function runSlidev(args: string[], { quiet = false, env = {} }: { quiet?: boolean, env?: Record<string, string> } = {}): Promise<void> {
+export function runSlidev(args: string[], { quiet = false, env = {}, cwd = root }: { quiet?: boolean, env?: Record<string, string>, cwd?: string } = {}): Promise<void> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [slidevCli, ...args], {
-      cwd: root,
+      cwd,
       env: {
         ...process.env,
         ...env,

@@ -1,0 +1,100 @@
+import type { StaticSite } from '../../tools/serve'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fixtureDir } from '../../tools/fixture-deck'
+import { serveSite } from '../../tools/serve'
+import { test as deckTest, expect, slideHeadings } from './fixtures'
+
+// The addons on a deck that is not this talk: tests/fixture-deck (code, a table, notes, a backup
+// slide, a part plan), with the reading view, the road, the handout, the offline app and the deck
+// check installed from their `npm pack` tarballs and built by a plain `slidev build`
+// (`npm run build:fixture-deck`, into .fixture-deck/dist).
+
+const dist = join(fixtureDir, 'dist')
+
+const test = deckTest.extend<object, { fixtureSite: StaticSite }>({
+  fixtureSite: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructured first argument
+    async ({}, use) => {
+      const site = await serveSite(dist)
+      await use(site)
+      await site.close()
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ fixtureSite }, use) => use(fixtureSite.url),
+})
+
+test.describe('the addons, packed and installed, on another deck', () => {
+  test('the packed addons are what the fixture deck was built with, without their tests', () => {
+    for (const addon of [
+      'reading-view',
+      'road',
+      'handout',
+      'offline-app',
+      'deck-check',
+    ]) {
+      const dir = join(fixtureDir, 'node_modules', `slidev-addon-${addon}`)
+      expect(existsSync(join(dir, 'package.json')), addon).toBe(true)
+      expect(existsSync(join(dir, 'setup')), addon).toBe(true)
+    }
+    expect(existsSync(join(fixtureDir, 'node_modules/slidev-addon-road/road.test.ts'))).toBe(false)
+  })
+
+  test('a reader on a phone gets the deck as a page: code, the table, the notes, the backup marked', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto('read/')
+    await expect(page.locator('h1')).toHaveText('A Small Tour of SQLite')
+    await expect(page.locator('section[id]')).toHaveCount(5)
+    await expect(page.locator('section[id="3"] pre.shiki')).toContainText('CREATE TABLE city')
+    await expect(page.locator('section[id="4"] .slide__meta')).toContainText('Slide 4 · Backup')
+    await expect(page.locator('section[id="4"] .table-scroll table td').first()).toHaveText('Aarhus')
+    await expect(page.locator('section[id="2"] aside.notes')).toContainText('most deployed database')
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true)
+    expect(await page.locator('script').count()).toBe(0)
+  })
+
+  test('a phone held upright that opens a slide lands on it in the reading view', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto('3')
+    await expect(page).toHaveURL(/\/read\/#3$/)
+  })
+
+  test('the speaker\'s → steps past the backup slide, ↓ enters it', async ({ page }) => {
+    await page.goto('3')
+    await expect(slideHeadings(page).first()).toHaveText('Live demo: a table of cities')
+    // Through the code block's three clicks, then on past the backup.
+    for (let press = 0; press < 3; press++)
+      await page.keyboard.press('ArrowRight')
+    await expect(page).toHaveURL(/\/5(\?|$)/)
+    await page.goto('3')
+    await expect(slideHeadings(page).first()).toBeVisible()
+    await page.keyboard.press('ArrowDown')
+    await expect(page).toHaveURL(/\/4(\?|$)/)
+    await expect(page.getByText('Backup', { exact: true })).toBeVisible()
+  })
+
+  test('the presenter view shows the part and its planned end beside the timer', async ({ page }) => {
+    await page.goto('presenter/3')
+    await expect(page.getByText('Demo', { exact: false }).first()).toBeVisible()
+    await expect(page.locator('.presenter-timer')).toContainText('until 5:00')
+    await expect(page.locator('.presenter-timer')).toContainText('backup')
+  })
+
+  test('the handout lays the slides beside their notes', async ({ page }) => {
+    await page.goto('handout')
+    await expect(page.locator('[data-handout-ready]')).toBeAttached()
+    await expect(page.locator('.handout-row')).toHaveCount(5)
+    await expect(page.locator('.handout-page__header').first()).toContainText('A Small Tour of SQLite · Ada Example')
+    await expect(page.locator('.handout-row[data-no="3"] .handout-notes__text')).toContainText('sqlite3 shell')
+  })
+
+  test('the offline app has a manifest named after the deck and a worker that exists', async ({ request }) => {
+    const manifest = await (await request.get('manifest.webmanifest')).json() as { name: string, short_name: string, theme_color: string }
+    expect(manifest).toMatchObject({ name: 'A Small Tour of SQLite', short_name: 'A Small Tour of SQLite', theme_color: '#005f87' })
+    const worker = await request.get('sw.js')
+    expect(worker.status()).toBe(200)
+    expect(await worker.text()).toContain('read/index.html')
+    expect(readFileSync(join(dist, 'index.html'), 'utf8')).toContain('manifest.webmanifest')
+  })
+})

@@ -1,0 +1,49 @@
+import { execFileSync } from 'node:child_process'
+import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { deckAddons, root, runSlidev } from './slidev.ts'
+
+/** The fixture deck's source: a small deck that is not the talk (code, a table, notes, a backup, a part plan). */
+export const fixtureSource = join(root, 'tests/fixture-deck')
+
+/** Where it is installed and built (ignored by git): inside the repository, so that the addons' dependencies resolve from its node_modules. */
+export const fixtureDir = join(root, '.fixture-deck')
+
+/**
+ * The addons as a user of the published packages gets them, on a deck that is not this talk: each
+ * addon the fixture's headmatter lists is packed with `npm pack` (only the files its package.json
+ * publishes) and unpacked into the fixture's node_modules as npm installs a tarball. Their
+ * dependencies resolve from the repository's node_modules, where the workspaces installed them. Then
+ * `slidev build`, as a Slidev user types it. Returns the built site's folder.
+ */
+export async function buildFixtureDeck({ quiet = true }: { quiet?: boolean } = {}): Promise<string> {
+  rmSync(fixtureDir, { recursive: true, force: true })
+  cpSync(fixtureSource, fixtureDir, { recursive: true })
+  const packs = join(fixtureDir, 'packs')
+  mkdirSync(packs)
+  const addons = deckAddons(join(fixtureDir, 'slides.md'))
+  execFileSync('npm', [
+    'pack',
+    '--silent',
+    '--pack-destination',
+    packs,
+    ...addons.flatMap(name => ['--workspace', `addons/${name}`]),
+  ], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  for (const tarball of readdirSync(packs)) {
+    const name = tarball.replace(/-\d+\.\d+\.\d+\.tgz$/, '')
+    const target = join(fixtureDir, 'node_modules', name)
+    mkdirSync(target, { recursive: true })
+    execFileSync('tar', [
+      '-xzf',
+      join(packs, tarball),
+      '-C',
+      target,
+      '--strip-components=1',
+    ])
+  }
+  await runSlidev(['build', '--out', 'dist'], { quiet, cwd: fixtureDir })
+  return join(fixtureDir, 'dist')
+}
