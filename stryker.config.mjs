@@ -4,9 +4,10 @@
  * small change (a mutant) at a time, and runs the unit tests against each; a mutant no test notices
  * is a gap in the tests. The run fails below a mutation score of 80 %. The HTML report is written to
  * reports/mutation/index.html. Vue files: only their <script> is mutated, not the template.
- * read/ is the reading view's generator and the view switch; pace/ the presenter's pace arithmetic.
- * read/plugin.ts is left out: it is the Vite glue (dev middleware, build output) that only a dev
- * server or a build runs, so the browser tests hold it (tests/e2e/dev-server.spec.ts, reading-view.spec.ts).
+ * Of the addons: the deck check's rules and scanner, the reading view's generator and view switch,
+ * and the road's path and pace arithmetic. Their Vite plugins are left out: Vite glue (dev
+ * middleware, build output, Slidev's files swapped) that only a dev server or a build runs, so the
+ * browser tests hold them (tests/e2e/dev-server.spec.ts, reading-view.spec.ts, detour.spec.ts).
  *
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
@@ -21,10 +22,10 @@ export default {
   mutate: [
     'data/**/*.ts',
     'components/**/*.vue',
-    'scripts/check-deck.ts',
-    'read/**/*.ts',
-    'pace/**/*.ts',
-    '!read/plugin.ts',
+    'setup/deck-check.ts',
+    'addons/deck-check/{check,markdown}.ts',
+    'addons/reading-view/{render,view-switch,slides}.ts',
+    'addons/road/{road,plan}.ts',
     '!**/*.d.ts',
     '!**/*.{test,spec}.ts',
   ],
@@ -39,6 +40,7 @@ export default {
     '.slidev',
     '.tools',
     '.scratch',
+    '.fixture-deck',
   ],
   concurrency: 2,
   timeoutMS: 10000,

@@ -1,18 +1,6 @@
 import { definePreparserSetup } from '@slidev/types'
 import emojiByName from 'markdown-it-emoji/lib/data/full.mjs'
-
-/** The first markdown heading of a slide, outside code blocks. */
-function firstHeading(content: string): string | undefined {
-  let fence: string | undefined
-  for (const line of content.split('\n')) {
-    const marker = line.match(/^(`{3,}|~{3,})/)?.[1]
-    if (marker && (!fence || marker.startsWith(fence)))
-      fence = fence ? undefined : marker
-    else if (!fence && /^#{1,6} /.test(line))
-      return line.replace(/^#+/, '').trim()
-  }
-  return undefined
-}
+import { firstHeading } from 'slidev-addon-deck-check/markdown.ts'
 
 /**
  * A heading as a reader sees it: `<ShellPrompt>man cargo</ShellPrompt>` reads "$ man cargo",

@@ -1,6 +1,6 @@
 import { devServer } from '../support/servers'
 import { readSlides, slideNumber } from '../support/slides'
-import { expect, openSlide, slideHeadings, test } from './fixtures'
+import { expect, slideHeadings, test } from './fixtures'
 
 const slides = readSlides()
 const demoSlide = slideNumber(slides, 'Cargo is your friend')
@@ -27,9 +27,13 @@ test.describe('the speaker rehearsing with npm run dev', () => {
   })
 
   test('opens the title slide, a demo slide and the closing slide', async ({ page }) => {
+    // The dev server serves every module of the deck and its addons one by one: a page takes a
+    // few seconds to show on a busy machine, even warm.
+    const slow = expect.configure({ timeout: 15_000 })
     for (const no of [1, demoSlide, slides.length]) {
-      await openSlide(page, no)
-      await expect(slideHeadings(page)).toHaveText(slides[no - 1].heading)
+      await page.goto(String(no))
+      await slow(slideHeadings(page).first()).toBeVisible()
+      await slow(slideHeadings(page)).toHaveText(slides[no - 1].heading)
     }
   })
 

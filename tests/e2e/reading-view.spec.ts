@@ -118,11 +118,11 @@ test.describe('the reading view\'s text', () => {
 
     for (const slide of slides) {
       await openSlide(page, slide.no)
-      // Every line the deck shows on the slide, but for its number in the corner and the link to
-      // the reading view itself.
+      // Every line the deck shows on the slide, but for its number in the corner, the link to the
+      // reading view itself, and the backup layout's tag: the page labels a backup "Backup".
       const lines = (await currentSlide(page).evaluate((el) => {
         const copy = el.cloneNode(true) as HTMLElement
-        copy.querySelectorAll('.slide-number, .reading-view-link').forEach(e => e.remove())
+        copy.querySelectorAll('.slide-number, .reading-view-link, .backup-tag').forEach(e => e.remove())
         copy.style.position = 'absolute'
         document.body.append(copy)
         const text = copy.innerText
@@ -131,6 +131,8 @@ test.describe('the reading view\'s text', () => {
       })).split('\n').map(comparable).filter(Boolean)
       expect(lines.length, `slide ${slide.no}`).toBeGreaterThan(0)
       const text = comparable(served[slide.no])
+      if (slide.layout === 'backup')
+        expect(text, `slide ${slide.no}`).toContain(`slide ${slide.no} · backup`)
       for (const line of lines)
         expect(text, `slide ${slide.no} "${slide.heading}": "${line}"`).toContain(line)
     }

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseSync } from '@slidev/parser'
 import { describe, expect, it } from 'vitest'
 import { deck, demoRepo, demos, fileUrl, folderUrl, repoLabel, repoUrl } from '../../data/deck'
 import { demoFolders, demoFolderUrl, publicUrl } from '../fixtures/demo-repo'
@@ -48,5 +51,18 @@ describe('the deck data module', () => {
     expect(deck.role).toBe('Platform Engineer @ Lunar')
     expect(deck.publicUrl).toBe(publicUrl)
     expect(deck.feedbackEmail).toBe('contact@kasperhermansen.com')
+  })
+
+  it('gives the addons the same facts in the headmatter: public URL, demo repository, accent colour, title, speaker', () => {
+    const root = join(__dirname, '../..')
+    const headmatter = parseSync(readFileSync(join(root, 'slides.md'), 'utf8'), 'slides.md').slides[0].frontmatter
+    expect(headmatter.seoMeta.ogUrl).toBe(deck.publicUrl)
+    expect(headmatter.handout.links).toEqual([
+      { label: 'Demos:', text: repoLabel, href: repoUrl },
+    ])
+    const accent = readFileSync(join(root, 'styles/index.css'), 'utf8').match(/--deck-accent:\s*(#[\da-f]{6})/i)?.[1]
+    expect(headmatter.offlineApp.themeColor).toBe(accent)
+    expect(headmatter.title).toBe(deck.title)
+    expect(headmatter.author).toBe(deck.speaker)
   })
 })
