@@ -2,7 +2,7 @@ import type { Component } from 'vue'
 import { parseSync } from '@slidev/parser'
 import { describe, expect, it } from 'vitest'
 import { defineComponent, h, inject } from 'vue'
-import { readingViewKey, renderReadingView } from './render'
+import { readingViewClass, readingViewKey, renderReadingView } from './render'
 import { readingSlides } from './slides'
 
 const root = '/deck'
@@ -225,5 +225,75 @@ describe('the reading view of a small deck', async () => {
     expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).toBe(policy)
     expect(doc.querySelector('link[rel="icon"]')?.getAttribute('href')).toBe(favicon)
     expect(doc.documentElement.getAttribute('lang')).toBe('en')
+  })
+})
+
+describe('the reading view of a deck whose components have styles', async () => {
+  /** A component as plugin-vue compiles one with `<style scoped>`: its elements carry its scope. */
+  const scoped = (name: string, scopeId: string) => defineComponent({
+    name,
+    __scopeId: `data-v-${scopeId}`,
+    setup: () => () => h('p', {
+      class: name.toLowerCase(),
+    }, name),
+  })
+  const style = (name: string, scopeId: string, css: string) => ({
+    id: `/deck/components/${name}.vue?vue&type=style&index=0&scoped=${scopeId}&lang.css`,
+    css,
+  })
+  const cardCss = `.card[data-v-1a2b3c4d] { color: var(--deck-accent, var(--reading-accent)); }`
+  const components = {
+    // A component and one it uses, which another component uses too: each style once.
+    Card: async () => ({
+      default: scoped('Card', '1a2b3c4d'),
+      styles: [
+        style('Badge', 'b0b0b0b0', '.badge[data-v-b0b0b0b0] { font-weight: 600; }'),
+        style('Card', '1a2b3c4d', cardCss),
+      ],
+    }),
+    Label: async () => ({
+      default: scoped('Label', 'c0c0c0c0'),
+      styles: [
+        style('Badge', 'b0b0b0b0', '.badge[data-v-b0b0b0b0] { font-weight: 600; }'),
+        style('Label', 'c0c0c0c0', '.label[data-v-c0c0c0c0]::after { content: "</style>"; }'),
+      ],
+    }),
+    Plain: component(scoped('Plain', 'dddddddd')),
+    Unused: async () => ({
+      default: scoped('Unused', 'eeeeeeee'),
+      styles: [
+        style('Unused', 'eeeeeeee', '.unused[data-v-eeeeeeee] { color: red; }'),
+      ],
+    }),
+  }
+  const html = await renderReadingView({
+    slides: slidesOf('# One\n\n---\n\n## Two\n\n<Card />\n\n<Plain />\n\n---\n\n## Three\n\n<Card />\n\n<Label />\n'),
+    components,
+  })
+  const doc = new DOMParser().parseFromString(html, 'text/html')
+  const styleText = doc.querySelector('style')!.textContent!
+
+  it('brings the CSS of the components on the page, once each, after its own', () => {
+    expect(doc.querySelectorAll('style')).toHaveLength(1)
+    expect(styleText.split(cardCss)).toHaveLength(2)
+    expect(styleText.match(/\.badge\[/g)).toHaveLength(1)
+    expect(styleText.indexOf('.badge[')).toBeGreaterThan(styleText.indexOf('--reading-text'))
+    expect(styleText.indexOf('.card[')).toBeGreaterThan(styleText.indexOf('.badge['))
+    expect(styleText).not.toContain('.unused')
+  })
+
+  it('keeps the scoped-style attributes that the CSS needs, and only those', () => {
+    expect([
+      ...doc.querySelectorAll('.card'),
+    ].map(p => p.hasAttribute('data-v-1a2b3c4d'))).toEqual([true, true])
+    expect(doc.querySelector('.label')?.hasAttribute('data-v-c0c0c0c0')).toBe(true)
+    expect(doc.querySelector('.plain')?.textContent).toBe('Plain')
+    expect(html).not.toContain('data-v-dddddddd')
+  })
+
+  it('marks the page for CSS that is for the page only, and keeps a component\'s CSS inside its <style>', () => {
+    expect(doc.documentElement.classList.contains(readingViewClass)).toBe(true)
+    expect(styleText).toContain('content: "<\\/style>"')
+    expect(doc.querySelectorAll('section[id]')).toHaveLength(3)
   })
 })

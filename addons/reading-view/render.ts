@@ -14,14 +14,33 @@ import readingViewStyle from './reading.css?raw'
  *
  * A component can tell that it renders on this page: `inject(readingViewKey, false)` is true
  * there (`'slidev-reading-view'`, a plain string, so a deck's component needs no import of this
- * addon), and `$renderContext` is `'reading'`.
+ * addon), and `$renderContext` is `'reading'`. Its CSS can tell too: the page's `<html>` has the
+ * class `slidev-reading-view` (`readingViewClass`). The page brings the CSS of the components it
+ * shows, scoped as on the slides, after its own (`reading.css`), whose colours and fonts a
+ * component may use as `var(--reading-text)` and so on: they follow light and dark.
  */
 
 /** The injection key that is `true` while a component renders on the reading view. */
 export const readingViewKey = 'slidev-reading-view'
 
-/** A component of the deck, loaded on demand. */
-export type ComponentLoader = () => Promise<{ default: Component }>
+/** The class of the page's `<html>`, for a component's CSS that is for the page only. */
+export const readingViewClass = 'slidev-reading-view'
+
+/**
+ * CSS that a component brings to the page: one of its `<style>` blocks, compiled as for the slides
+ * (scoped, `.demo-link[data-v-1a2b3c4d]`), or a stylesheet it imports. `id` is its module's id, so
+ * CSS that two components share (a component they both use) is on the page once.
+ */
+export interface ComponentStyle {
+  id: string
+  css: string
+}
+
+/**
+ * A component of the deck, loaded on demand, with the CSS it brings: its own `<style>` blocks and
+ * those of the components it imports. Without `styles` it renders unstyled.
+ */
+export type ComponentLoader = () => Promise<{ default: Component, styles?: ComponentStyle[] }>
 
 export interface ReadingViewOptions {
   /** The deck's slides, in order (Slidev's own parse of slides.md). */
@@ -175,13 +194,20 @@ function createMarkdown(highlighter: Highlighter, themes: Record<string, string>
   return md
 }
 
-/** Renders one slide's markdown, components and all, to HTML. */
-async function renderSlideBody(slide: ReadingSlide, md: ReturnType<typeof createMarkdown>, env: RenderEnv, loaders: Record<string, ComponentLoader>): Promise<string> {
+/** A scoped-style attribute of Vue's server rendering: ` data-v-1a2b3c4d=""` (`-s` on slotted content). */
+const scopeAttribute = / data-v-([\da-f]{8})(-s)?(?:="")?/g
+
+/**
+ * Renders one slide's markdown, components and all, to HTML, with the CSS of the components on
+ * it (`styles`, by module id).
+ */
+async function renderSlideBody(slide: ReadingSlide, md: ReturnType<typeof createMarkdown>, env: RenderEnv, loaders: Record<string, ComponentLoader>): Promise<{ html: string, styles: ComponentStyle[] }> {
   const template = md.render(slide.content, env)
   const used = new Set([
     ...template.matchAll(/<([A-Z]\w*)[\s/>]/g),
   ].map(m => m[1]))
   const components: Record<string, Component> = {}
+  const styles: ComponentStyle[] = []
   for (const name of used) {
     if (hiddenHere.has(name)) {
       components[name] = {
@@ -193,7 +219,9 @@ async function renderSlideBody(slide: ReadingSlide, md: ReturnType<typeof create
     const load = loaders[name]
     if (!load)
       throw new ReadingViewError(slide, `the reading view has no component <${name}> (components/${name}.vue).`)
-    components[name] = (await load()).default
+    const loaded = await load()
+    components[name] = loaded.default
+    styles.push(...loaded.styles ?? [])
   }
   const warnings: string[] = []
   let thrown: { error: string, component?: string } | undefined
@@ -235,8 +263,17 @@ async function renderSlideBody(slide: ReadingSlide, md: ReturnType<typeof create
     throw new ReadingViewError(slide, throwsWhileRendering(thrown.error, thrown.component), thrown)
   if (warnings.length)
     throw new ReadingViewError(slide, `the reading view could not render it: ${warnings.join('; ')}`)
-  // Comments Vue leaves for hydration, and scoped-style attributes: the page has no app to hydrate.
-  return html.replace(/<!--[[\]]?-->/g, '').replace(/ data-v-[\da-f]{8}(?:="")?/g, '')
+  // Comments Vue leaves for hydration go: the page has no app to hydrate. Scoped-style attributes
+  // stay where the page has CSS that they scope, and go where it has none.
+  const scopes = new Set(styles.flatMap(style => [
+    ...style.css.matchAll(/\[data-v-([\da-f]{8})(?:-s)?\]/g),
+  ].map(m => m[1])))
+  return {
+    html: html.replace(/<!--[[\]]?-->/g, '').replace(scopeAttribute, (_, scope: string, slotted = '') => scopes.has(scope)
+      ? ` data-v-${scope}${slotted}`
+      : ''),
+    styles,
+  }
 }
 
 /** What a slide is, in a few words above it: its number, and whether it is a backup (`layout: backup`). */
@@ -252,14 +289,20 @@ export async function renderReadingView({ slides, components = {}, title, author
   const md = createMarkdown(highlighter, themes, { linkify: true, setup: markdownSetup })
   const notesMd = createMarkdown(highlighter, themes, { linkify: false, setup: markdownSetup })
   const sections: string[] = []
+  /** The CSS of the components on the page, once each, in the order they first appear. */
+  const componentStyles = new Map<string, string>()
   for (const slide of slides) {
     const cover = slide.no === 1
     const headingId = `slide-${slide.no}-title`
-    const body = await renderSlideBody(slide, md, {
+    const { html: body, styles } = await renderSlideBody(slide, md, {
       shift: cover ? 1 : 2,
       vue: true,
       headingId,
     }, components)
+    for (const { id, css } of styles) {
+      if (!componentStyles.has(id))
+        componentStyles.set(id, css.trim().replace(/<\/style/gi, '<\\/style'))
+    }
     const notes = slide.note.trim()
       ? `<aside class="notes" aria-label="Speaker's notes, slide ${slide.no}"><p class="notes__title">Speaker's notes</p>${notesMd.render(slide.note, { shift: 4, vue: false } satisfies RenderEnv)}</aside>`
       : ''
@@ -292,7 +335,7 @@ export async function renderReadingView({ slides, components = {}, title, author
     ? ` by ${author}`
     : ''}: the talk's ${slides.length} slides and speaker's notes as one page to read.`
   return `<!doctype html>
-<html lang="${escapeHtml(String(slides[0]?.frontmatter.lang ?? 'en'))}">
+<html lang="${escapeHtml(String(slides[0]?.frontmatter.lang ?? 'en'))}" class="${readingViewClass}">
 <head>
 ${contentSecurityPolicy
   ? `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy)}">\n`
@@ -308,7 +351,11 @@ ${url
   : ''}${favicon
   ? `<link rel="icon" href="${escapeHtml(favicon)}">\n`
   : ''}<style>
-${readingViewStyle}</style>
+${[
+  readingViewStyle.trimEnd(),
+  ...componentStyles.values(),
+].join('\n')}
+</style>
 </head>
 <body>
 <a class="skip" href="#2">Skip to the slides</a>

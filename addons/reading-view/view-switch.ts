@@ -29,7 +29,8 @@ export interface VisitorView {
 
 /**
  * The reading view's URL for this visit, or `undefined` to show the deck. Self-contained on purpose:
- * read/plugin.ts sends its source to the browser as a small script that runs before the deck loads.
+ * `viewSwitchScript` puts its source into the small script that runs before the deck loads
+ * (`view-switch.js`, which vite-plugin.ts serves and writes into the build).
  */
 export function readingViewFor(visit: VisitorView): string | undefined {
   if (/(?:^\?|&)view=slides(?:&|$)/.test(visit.search)) {
@@ -58,7 +59,7 @@ export function readingViewFor(visit: VisitorView): string | undefined {
 
 /** The script the deck's pages run first: sends a phone held upright to the reading view. */
 export function viewSwitchScript(base: string): string {
-  return `// Sends a phone held upright to the reading view (read/view-switch.ts).
+  return `// Sends a phone held upright to the reading view (slidev-addon-reading-view).
 (function () {
   var readingViewFor = ${readingViewFor.toString()};
   var storage;

@@ -6,7 +6,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
-import { createServer } from 'vite'
+import { createServer, isCSSRequest } from 'vite'
 import { readingSlides } from './slides'
 import { viewSwitchScript } from './view-switch'
 
@@ -32,6 +32,55 @@ export function componentFiles(roots: string[]): Map<string, string> {
   return files
 }
 
+/**
+ * The request that gives a stylesheet's CSS as a string (`export default "…"`), or `undefined` if
+ * it cannot be had so: a `<style>` block of a `.vue` file as plugin-vue asks for it in a custom
+ * element (`&inline` after `&index=N`, before `&lang.css`), a plain stylesheet with `?inline`.
+ */
+function inlineStyleRequest(id: string): string | undefined {
+  if (/[?&]inline(?:&|=|$)/.test(id))
+    return id
+  if (/[?&]type=style(?:&|$)/.test(id))
+    return id.replace(/([?&]index=\d+)/, '$1&inline')
+  return id.includes('?')
+    ? undefined
+    : `${id}?inline`
+}
+
+/**
+ * The CSS a component brings to the page, once the renderer has loaded it: its `<style>` blocks and
+ * every stylesheet that it, or a module it imports (a component it uses), imports, in the order they
+ * load. Each is compiled by the same plugin-vue as the component's server rendering, so its scoped
+ * selectors carry the `data-v-…` of the rendered HTML.
+ */
+async function componentStyles(server: ViteDevServer, file: string): Promise<Render.ComponentStyle[]> {
+  const graph = server.environments.ssr.moduleGraph
+  const stylesheets: string[] = []
+  const seen = new Set<string>()
+  const visit = (id: string) => {
+    if (seen.has(id))
+      return
+    seen.add(id)
+    for (const imported of graph.getModuleById(id)?.importedModules ?? []) {
+      if (imported.id)
+        visit(imported.id)
+    }
+    if (isCSSRequest(id))
+      stylesheets.push(id)
+  }
+  visit(file)
+  const styles: Render.ComponentStyle[] = []
+  for (const id of stylesheets) {
+    const request = inlineStyleRequest(id)
+    if (!request)
+      continue
+    const { default: css } = await server.ssrLoadModule(request) as { default: unknown }
+    if (typeof css === 'string' && css.trim())
+      styles.push({ id, css })
+  }
+  return styles
+}
+
 type SlidevViteConfig = ResolvedConfig & { slidev?: { markdown?: { markdownSetup?: Render.ReadingViewOptions['markdownSetup'] } } }
 
 /**
@@ -41,7 +90,8 @@ type SlidevViteConfig = ResolvedConfig & { slidev?: { markdown?: { markdownSetup
  *
  * The page is rendered by a small Vite server of its own that loads the components of every root
  * for server-side rendering, with the deck's own `vite.config` (its plugins, and its markdown
- * setup); the slides are Slidev's own parse of slides.md, so the page always follows the deck.
+ * setup), and the CSS of the components it shows (`componentStyles`); the slides are Slidev's own
+ * parse of slides.md, so the page always follows the deck.
  * Options come from the headmatter: `title`, `author`, `favicon`, `seoMeta.ogUrl`.
  */
 export function readingView(options: Pick<ResolvedSlidevOptions, 'data' | 'userRoot' | 'roots' | 'utils'>): Plugin {
@@ -82,11 +132,14 @@ export function readingView(options: Pick<ResolvedSlidevOptions, 'data' | 'userR
     const server = await startRenderer(watch)
     const { renderReadingView } = await server.ssrLoadModule(renderModule) as typeof Render
     const config = options.data.config
-    const components = Object.fromEntries([
+    const components: Record<string, Render.ComponentLoader> = Object.fromEntries([
       ...componentFiles(options.roots),
     ].map(([name, file]) => [
       name,
-      () => server.ssrLoadModule(file) as Promise<{ default: Component }>,
+      async () => {
+        const { default: component } = await server.ssrLoadModule(file) as { default: Component }
+        return { default: component, styles: await componentStyles(server, file) }
+      },
     ]))
     const themes = (options.utils.shikiOptions as { themes?: Record<string, string> }).themes
     return renderReadingView({
