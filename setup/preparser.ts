@@ -1,6 +1,18 @@
 import { definePreparserSetup } from '@slidev/types'
+import MarkdownExit from 'markdown-exit'
 import emojiByName from 'markdown-it-emoji/lib/data/full.mjs'
-import { firstHeading } from 'slidev-addon-deck-check/markdown.ts'
+
+/** Slidev's own markdown parser: a heading in code or in a comment is no heading. */
+const markdown = MarkdownExit({ html: true })
+
+/** The first markdown heading of a slide, as written. */
+function firstHeading(content: string): string | undefined {
+  const tokens = markdown.parse(content, {})
+  const open = tokens.findIndex(token => token.type === 'heading_open')
+  return open >= 0
+    ? tokens[open + 1]?.content.trim()
+    : undefined
+}
 
 /**
  * A heading as a reader sees it: `<ShellPrompt>man cargo</ShellPrompt>` reads "$ man cargo",

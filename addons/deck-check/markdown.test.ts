@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fenceLanguage, firstHeading, scanMarkdown } from './markdown'
+import { fenceLanguage, scanMarkdown } from './markdown'
 
 describe('the markdown scanner', () => {
   it('blanks out fenced code, inline code and comments, keeping each line\'s length', () => {
@@ -76,10 +76,5 @@ describe('the markdown scanner', () => {
     expect(fenceLanguage('ts [main.ts] {2}')).toBe('ts')
     expect(fenceLanguage('{1|2}')).toBe('')
     expect(fenceLanguage('')).toBe('')
-  })
-
-  it('finds a slide\'s first heading outside code and comments', () => {
-    expect(firstHeading('```md\n# Not this\n```\n<!--\n# Nor this\n-->\n## This one\n# Later')).toBe('This one')
-    expect(firstHeading('no heading')).toBeUndefined()
   })
 })

@@ -1,5 +1,5 @@
 /**
- * The one markdown scanner of the deck check, the slide source map and the slide titles: which
+ * The one markdown scanner of the deck check and its slide source map: which
  * parts of a slide Slidev reads as markup, and which it shows as written (fenced code, `inline
  * code`, `<!-- comments -->`). Fences follow CommonMark: a fence opens with three or more backticks
  * or tildes (a backtick fence's info string has no backtick) and closes with a line of the same
@@ -125,14 +125,4 @@ function maskInlineCode(text: string): string {
     index = end
   }
   return out
-}
-
-/** The first markdown heading of a slide's content, outside code and comments, as written. */
-export function firstHeading(content: string): string | undefined {
-  const lines = content.split('\n')
-  const { masked } = scanMarkdown(lines)
-  const index = masked.findIndex(line => /^#{1,6} /.test(line))
-  return index >= 0
-    ? lines[index].replace(/^#+/, '').trim()
-    : undefined
 }
