@@ -27,14 +27,14 @@ export async function buildDeck({ out, base, args, quiet }: DeckBuildOptions = {
     quiet,
     env: { SLIDEV_OFFLINE_APP_WORKER: 'later' },
   })
-  if (await addonModule('handout', 'print.ts')) {
+  if (await addonModule('handout/print.ts')) {
     await exportHandout({
       site: dir,
       base,
       output: join(dir, `${exportFilename()}-handout.pdf`),
     })
   }
-  const offline = await addonModule<typeof import('slidev-addon-offline-app/vite-plugin.ts')>('offline-app', 'vite-plugin.ts')
+  const offline = await addonModule('offline-app/vite-plugin.ts')
   if (offline) {
     const { count, size } = await offline.generateServiceWorker(dir)
     console.log(`Service worker: precaches ${count} files (${(size / 1024 / 1024).toFixed(1)} MiB)`)

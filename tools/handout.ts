@@ -32,7 +32,7 @@ export async function exportHandout({ site, base, output, timeout, quiet }: Hand
     const dir = site
       ? resolve(root, site)
       : await buildSite({ out: temp, download: false, quiet })
-    const handout = await addonModule<typeof import('slidev-addon-handout/print.ts')>('handout', 'print.ts')
+    const handout = await addonModule('handout/print.ts')
     if (!handout)
       throw new Error('slides.md: the headmatter\'s addons do not list handout, so the deck has no /handout page to print')
     const served = await serveSite(dir, { base: base ?? siteBase(dir) })

@@ -1,3 +1,4 @@
+import type { Browser } from 'playwright-chromium'
 import { Buffer } from 'node:buffer'
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
@@ -38,13 +39,25 @@ export function deckAddons(entry = join(root, 'slides.md')): string[] {
 }
 
 /**
+ * The build steps the addons bring, by module: what the scripts call, written out here rather than
+ * imported, so that they type-check for a deck without one of these addons.
+ */
+export interface AddonSteps {
+  'deck-check/render-check.ts': { checkRenderedDeck: (options: { browser: Browser, url: string, entry: string, cwd?: string }) => Promise<string[]> }
+  'static-site/og-image.ts': { renderOgImage: (options: { browser: Browser, url: string, dir: string }) => Promise<string> }
+  'handout/print.ts': { printHandout: (options: { browser: Browser, url: string, output: string, timeout?: number, warn?: (line: string) => void }) => Promise<void> }
+  'offline-app/vite-plugin.ts': { generateServiceWorker: (dir: string) => Promise<{ count: number, size: number }> }
+}
+
+/**
  * A module of an addon the deck uses (`slidev-addon-<name>/<file>`), or undefined when the
  * headmatter does not list it: a build step an addon brings runs only for a deck that uses it.
  */
-export async function addonModule<T>(name: string, file: string): Promise<T | undefined> {
+export async function addonModule<K extends keyof AddonSteps>(module: K): Promise<AddonSteps[K] | undefined> {
+  const [name, file] = module.split('/')
   if (!deckAddons().includes(name))
     return undefined
-  return await import(`slidev-addon-${name}/${file}`) as T
+  return await import(`slidev-addon-${name}/${file}`) as AddonSteps[K]
 }
 
 /** Lines of Slidev's output in the deck check's form (`slides.md:12 (slide 2): …`), each once. */
@@ -180,8 +193,8 @@ export async function buildSite({ out = 'dist', base, download = true, args = []
 
 /** The render check and the link preview picture of a built site, for the addons the deck uses. */
 async function checkBuiltSite(dir: string, base: string): Promise<void> {
-  const renderCheck = await addonModule<typeof import('slidev-addon-deck-check/render-check.ts')>('deck-check', 'render-check.ts')
-  const preview = await addonModule<typeof import('slidev-addon-static-site/og-image.ts')>('static-site', 'og-image.ts')
+  const renderCheck = await addonModule('deck-check/render-check.ts')
+  const preview = await addonModule('static-site/og-image.ts')
   if (!renderCheck && !preview)
     return
   const site = await serveSite(dir, { base })
