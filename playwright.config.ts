@@ -4,8 +4,9 @@ import { builtSite, devServer } from './tests/support/servers'
 import { chromiumArgs, chromiumExecutable } from './tools/chromium'
 
 /**
- * End-to-end tests drive Chromium against the built site (`npm run build` first) and, for what the
- * speaker sees while editing, against the dev server.
+ * End-to-end tests drive Chromium against the built site, as GitHub Pages serves it under the base
+ * of the public URL (npm test builds it once, with that base), against the fixture deck that tries
+ * the packed addons, and, for what the speaker sees while editing, against the dev server.
  */
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -28,7 +29,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node scripts/serve.ts ${builtSite.dist} --port ${new URL(builtSite.url).port}`,
+      command: `node scripts/serve.ts ${builtSite.dist} --port ${new URL(builtSite.url).port} --base ${builtSite.base}`,
       url: builtSite.url,
       reuseExistingServer: false,
       stdout: 'ignore',

@@ -13,6 +13,7 @@ import { measureDevLoop } from './dev-loop.ts'
 import { benchExport } from './export.ts'
 import { measureFirstLoad, measureNextSlide } from './first-load.ts'
 import { lighthouseScores, measureReadingView } from './reading-view.ts'
+import { measureTestPhases, phaseTable } from './test-phases.ts'
 
 /**
  * `npm run bench [-- --runs N]`: measures the deck on this machine, prints a table against
@@ -28,6 +29,7 @@ import { lighthouseScores, measureReadingView } from './reading-view.ts'
  * 3. `npm run export` from scratch (scripts/bench-export.ts).
  * 4. `npm run dev` on a copy of the deck: start until slide 1 is shown, and saves of slides.md until
  *    the browser shows them (bench/dev-loop.ts).
+ * 5. `npm test`, phase by phase (bench/test-phases.ts): the fast tier and the whole are budgeted.
  */
 
 interface Results {
@@ -41,6 +43,8 @@ interface Results {
   /** Medians for the deck and for the same deck with Slidev's stock client, from the same run. */
   comparison: Record<'deck' | 'stock', { slide1Ms: number, wireKiB: number, requests: number }>
   exceeded: Figure[]
+  /** `npm test`, phase by phase. */
+  testPhases: Array<{ name: string, script: string, seconds: number }>
 }
 
 function option(name: string, fallback: number): number {
@@ -177,6 +181,12 @@ async function main() {
     samples.devStartMs = dev.startMs
     samples.hmrMs = dev.hmrMs
 
+    // Last, with the machine to itself: the test command, phase by phase (bench/test-phases.ts).
+    const phases = await measureTestPhases(line => console.log(line))
+    if (phases.some(phase => !phase.ok))
+      throw new Error(`npm test failed in: ${phases.filter(phase => !phase.ok).map(phase => phase.script).join(', ')}; its times mean nothing`)
+    const phaseSeconds = (names: string[]) => phases.filter(phase => names.includes(phase.name)).reduce((sum, phase) => sum + phase.seconds, 0)
+
     const figures: Record<Figure, number> = {
       firstLoadKiB: median(samples.firstLoadKiB),
       firstLoadWireKiB: median(samples.firstLoadWireKiB),
@@ -194,6 +204,8 @@ async function main() {
       readingAccessibility: median(samples.readingAccessibility),
       readingBestPractices: median(samples.readingBestPractices),
       readingSeo: median(samples.readingSeo),
+      testFastSeconds: phaseSeconds(['lint', 'check', 'unit']),
+      testSeconds: phaseSeconds(phases.map(phase => phase.name)),
     }
     const exceeded = (Object.keys(budgets) as Figure[]).filter(f => !withinBudget(budgets[f], figures[f]))
     const results: Results = {
@@ -216,11 +228,13 @@ async function main() {
         },
       },
       exceeded,
+      testPhases: phases.map(({ name, script, seconds }) => ({ name, script, seconds })),
     }
     const file = join(root, 'bench/results.json')
     writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
 
     console.log(`\n${table(figures)}\n`)
+    console.log(`npm test, phase by phase:\n\n${phaseTable(phases)}\n`)
     for (const [name, { slide1Ms, wireKiB, requests }] of [
       ['this deck', results.comparison.deck],
       ['with Slidev\'s stock client', results.comparison.stock],

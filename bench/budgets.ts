@@ -65,6 +65,9 @@ export const budgets = {
     what: 'reading view: Lighthouse SEO, at least',
     floor: true,
   },
+  // The save-and-check loop and the whole test command, on this 2-core machine once set up.
+  testFastSeconds: { limit: 60, unit: 's', what: '`npm run test:fast` (lint, deck check, unit tests)' },
+  testSeconds: { limit: 360, unit: 's', what: '`npm test`, every phase (bench/test-phases.ts)' },
 } satisfies Record<string, Budget>
 
 export type Figure = keyof typeof budgets

@@ -7,30 +7,7 @@ import { currentSlide, expect, openSlide, slideHeadings, test } from './fixtures
 const slides = readSlides()
 const talk = readTalk()
 
-test.describe('every slide', () => {
-  for (const slide of slides) {
-    test(`a shared link opens slide ${slide.no} "${slide.heading}"`, async ({ page }) => {
-      await openSlide(page, slide.no)
-      const headings = slideHeadings(page)
-      await expect(headings).toHaveCount(1)
-      expect(normalize(await headings.innerText())).toBe(normalize(slide.heading))
-      await expect(page).toHaveURL(new RegExp(`/${slide.no}$`))
-      // Every image on it has a text alternative (icons inside a named button, like Slidev's
-      // code copy button, are named by the button).
-      for (const image of await currentSlide(page).locator('img, svg, [role="img"]').all()) {
-        const label = await image.evaluate(el => el.closest('[aria-hidden="true"]')
-          ? 'decorative'
-          : el.getAttribute('alt')
-            ?? el.getAttribute('aria-label')
-            ?? el.closest('[role="img"]')?.getAttribute('aria-label')
-            ?? el.closest('button[title], button[aria-label], a[title], a[aria-label]')?.getAttribute('title')
-            ?? el.closest('button, a')?.getAttribute('aria-label')
-            ?? '')
-        expect(label.trim(), `an image on slide ${slide.no} has no text alternative`).not.toBe('')
-      }
-    })
-  }
-})
+// A shared link to each slide, and its images' text alternatives: tests/e2e/pages.spec.ts.
 
 test.describe('the talk', () => {
   test('every line of the original talk is on the deck, in order, with only demo backups added between', async ({ page }) => {

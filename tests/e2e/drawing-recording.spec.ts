@@ -7,8 +7,8 @@ import { currentSlide, expect, openSlide, test } from './fixtures'
 // Drawing on a slide (to answer a question) and recording (to rehearse), from the deck's toolbar
 // in the built site. Their libraries are not part of the first load: they load when first used.
 
-/** A URL of the built site as a path inside it. */
-const sitePath = (url: string) => decodeURIComponent(new URL(url).pathname.slice(1))
+/** A URL of the built site (served under its base) as a path inside it. */
+const sitePath = (url: string) => decodeURIComponent(new URL(url).pathname.slice(builtSite.base.length))
 
 /** The scripts the page fetches, as paths inside the built site. */
 function watchScripts(page: Page): string[] {

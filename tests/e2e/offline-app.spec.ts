@@ -4,7 +4,6 @@ import { Buffer } from 'node:buffer'
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
-import process from 'node:process'
 import { parseSync } from '@slidev/parser'
 import { deck } from '../../data/deck'
 import { serveSite } from '../../tools/serve'
@@ -14,8 +13,8 @@ import { readSlides, slideNumber } from '../support/slides'
 import { test as deckTest, expect, slideHeadings } from './fixtures'
 
 // The hosted deck as an installable web app: after one visit, with the network gone, the deck,
-// any slide by its link, the presenter view and both PDFs still open. Built by `npm run build`
-// (dist/) and `npm run build:pages-test` (dist-pages/, under the GitHub Pages base).
+// any slide by its link, the presenter view and both PDFs still open. Built once by npm test, under
+// the GitHub Pages base (dist/).
 
 const slides = readSlides()
 const pdfs = [`${exportFilename()}.pdf`, `${exportFilename()}-handout.pdf`]
@@ -82,13 +81,8 @@ async function downloadPdf(page: Page): Promise<Buffer> {
 
 const sites = [
   {
-    name: 'at the domain root',
-    dir: resolve(builtSite.dist),
-    base: '/',
-  },
-  {
     name: `under ${pagesBase}, as on GitHub Pages`,
-    dir: resolve(process.env.DECK_PAGES_DIST ?? 'dist-pages'),
+    dir: resolve(builtSite.dist),
     base: pagesBase,
   },
 ]
@@ -179,7 +173,7 @@ const deployTest = siteTest(() => {
   const copy = mkdtempSync(join(tmpdir(), 'deck-deploy-'))
   cpSync(resolve(builtSite.dist), copy, { recursive: true })
   return copy
-}, '/', copy => rmSync(copy, { recursive: true, force: true }))
+}, pagesBase, copy => rmSync(copy, { recursive: true, force: true }))
 
 deployTest.describe('a new deployment', () => {
   const test = deployTest

@@ -1,17 +1,18 @@
 import type { StaticSite } from '../../tools/serve'
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import process from 'node:process'
 import { deck } from '../../data/deck'
 import { serveSite } from '../../tools/serve'
 import { exportFilename } from '../../tools/slidev.ts'
+import { builtSite } from '../support/servers'
 import { readSlides, slideNumber } from '../support/slides'
-import { test as deckTest, expect, openSlide, slideHeadings } from './fixtures'
+import { normalize } from '../support/talk'
+import { currentSlide, test as deckTest, expect, openSlide, slideHeadings } from './fixtures'
 
-// The site as GitHub Pages hosts it for a project: built with `--base /<repository>/`
-// (`npm run build:pages-test` writes it to dist-pages/), served under that base only, with
-// 404.html and status 404 for every path that is not a file.
-const dir = resolve(process.env.DECK_PAGES_DIST ?? 'dist-pages')
+// The site as GitHub Pages hosts it for a project: built with `--base /<repository>/` (npm test
+// builds it so, once), served under that base only, with 404.html and status 404 for every path
+// that is not a file.
+const dir = resolve(builtSite.dist)
 const base = new URL(deck.publicUrl).pathname
 const slides = readSlides()
 
@@ -40,9 +41,24 @@ test.afterEach(({ site, requests }) => {
 
 test.describe(`the site under ${base}, served like GitHub Pages`, () => {
   for (const slide of slides) {
-    test(`opens slide ${slide.no} by deep link, also after a reload`, async ({ page, site }) => {
+    test(`a shared link opens slide ${slide.no} "${slide.heading}", also after a reload`, async ({ page, site }) => {
       await openSlide(page, slide.no)
-      await expect(slideHeadings(page).first()).toHaveText(slide.heading)
+      const headings = slideHeadings(page)
+      await expect(headings).toHaveCount(1)
+      expect(normalize(await headings.innerText())).toBe(normalize(slide.heading))
+      // Every image on it has a text alternative (icons inside a named button, like Slidev's
+      // code copy button, are named by the button).
+      for (const image of await currentSlide(page).locator('img, svg, [role="img"]').all()) {
+        const label = await image.evaluate(el => el.closest('[aria-hidden="true"]')
+          ? 'decorative'
+          : el.getAttribute('alt')
+            ?? el.getAttribute('aria-label')
+            ?? el.closest('[role="img"]')?.getAttribute('aria-label')
+            ?? el.closest('button[title], button[aria-label], a[title], a[aria-label]')?.getAttribute('title')
+            ?? el.closest('button, a')?.getAttribute('aria-label')
+            ?? '')
+        expect(label.trim(), `an image on slide ${slide.no} has no text alternative`).not.toBe('')
+      }
       const reloaded = await page.reload()
       expect(reloaded?.status(), 'GitHub Pages answers a deep link with 404.html').toBe(404)
       await expect(page).toHaveURL(`${site.url}${slide.no}`)

@@ -25,20 +25,20 @@ describe('a slide seen in the browser, found again in slides.md', () => {
   })
 
   it('points at the expression that read a property of undefined', async () => {
-    const slides = await loadSlides(fixture('render-throws.md'))
+    const slides = await loadSlides(fixture('render-problems.md'))
     const hints = hintsFor({ message: 'TypeError: Cannot read properties of undefined (reading \'nope\')' })
     expect(lineInSlide(slides[1].source, hints)).toBe(14)
   })
 
   it('points at the component that threw', async () => {
-    const slides = await loadSlides(fixture('component-throws.md'))
-    const problem = slideProblem(slides, 2, 'it threw', hintsFor({ component: 'BarChart', message: 'TypeError: Cannot read properties of undefined (reading \'map\')' }))
-    expect(problem).toMatchObject({ line: 16, slide: 2, message: 'it threw' })
+    const slides = await loadSlides(fixture('render-problems.md'))
+    const problem = slideProblem(slides, 3, 'it threw', hintsFor({ component: 'BarChart', message: 'TypeError: Cannot read properties of undefined (reading \'map\')' }))
+    expect(problem).toMatchObject({ line: 22, slide: 3, message: 'it threw' })
   })
 
   it('falls back to the slide\'s first line with something on it', async () => {
-    const slides = await loadSlides(fixture('empty-slide.md'))
-    expect(slideProblem(slides, 2, 'empty')?.line).toBe(12)
+    const slides = await loadSlides(fixture('render-problems.md'))
+    expect(slideProblem(slides, 4, 'empty')?.line).toBe(26)
     expect(slideProblem(slides, 9, 'no such slide')).toBeUndefined()
   })
 
