@@ -9,6 +9,7 @@ import { linkPreview, ogImage, plainHeadMeta } from '../plugins/head-meta'
 import { leanClient } from '../plugins/lean-client'
 import { deckPwa } from '../plugins/pwa'
 import { subsetFonts } from '../plugins/subset-fonts'
+import { deckWakeLock } from '../plugins/wake-lock'
 import { readingView } from '../read/plugin'
 
 export default defineVitePluginsSetup(options => [
@@ -21,6 +22,7 @@ export default defineVitePluginsSetup(options => [
         leanClient(options),
       ]),
   deckDetour(),
+  deckWakeLock(),
   deckCsp(),
   plainHeadMeta(),
   linkPreview({
