@@ -165,10 +165,23 @@ function createMarkdown(highlighter: Highlighter, themes: Record<string, string>
       ? html.replace(/^<code/, '<code v-pre')
       : html
   }
-  // Tables scroll sideways inside their box on a narrow screen, never the page.
-  md.renderer.rules.table_open = () => '<div class="table-scroll" tabindex="0" role="region" aria-label="Table, scrolls sideways"><table>\n'
-  md.renderer.rules.table_close = () => '</table></div>\n'
   return md
+}
+
+/**
+ * Every table, from markdown or from a component (CacheLayers), in a box of its own that scrolls
+ * sideways when the table is wider than the screen: a table never makes the page scroll sideways,
+ * whatever the width and the font. The box can be focused, so that a keyboard can scroll it, and is
+ * a region named after where the table is (`on slide 18`), as no two regions of a page may share a name.
+ */
+export function scrollingTables(html: string, where: string): string {
+  const count = html.match(/<table\b/g)?.length ?? 0
+  let n = 0
+  return html
+    .replace(/<table\b/g, () => `<div class="table-scroll" tabindex="0" role="region" aria-label="Table${count > 1
+      ? ` ${++n}`
+      : ''} ${where}, scrolls sideways"><table`)
+    .replace(/<\/table>/g, '</table></div>')
 }
 
 /** Renders one slide's markdown, components and all, to HTML. */
@@ -229,7 +242,7 @@ async function renderSlideBody(slide: ReadingSlide, md: ReturnType<typeof create
   if (warnings.length)
     throw new ReadingViewError(slide, `the reading view could not render it: ${warnings.join('; ')}`)
   // Comments Vue leaves for hydration, and scoped-style attributes: the page has no app to hydrate.
-  return html.replace(/<!--[[\]]?-->/g, '').replace(/ data-v-[\da-f]{8}(?:="")?/g, '')
+  return scrollingTables(html.replace(/<!--[[\]]?-->/g, '').replace(/ data-v-[\da-f]{8}(?:="")?/g, ''), `on slide ${slide.no}`)
 }
 
 /** What a slide is, in a few words above it: its number, and for backups which demo they stand in for. */
@@ -257,7 +270,7 @@ export async function renderReadingView({ slides, favicon, contentSecurityPolicy
       headingId,
     })
     const notes = slide.note.trim()
-      ? `<aside class="notes" aria-label="Speaker's notes, slide ${slide.no}"><p class="notes__title">Speaker's notes</p>${notesMd.render(slide.note, { shift: 4, vue: false } satisfies RenderEnv)}</aside>`
+      ? `<aside class="notes" aria-label="Speaker's notes, slide ${slide.no}"><p class="notes__title">Speaker's notes</p>${scrollingTables(notesMd.render(slide.note, { shift: 4, vue: false } satisfies RenderEnv), `in the notes of slide ${slide.no}`)}</aside>`
       : ''
     const kind = [
       'slide',

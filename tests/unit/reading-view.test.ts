@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseSync } from '@slidev/parser'
 import { describe, expect, it, vi } from 'vitest'
-import { renderReadingView } from '../../read/render'
+import { renderReadingView, scrollingTables } from '../../read/render'
 import { readingSlides } from '../../read/slides'
 import { readingViewFor, viewChoiceKey, viewSwitchScript } from '../../read/view-switch'
 import { normalize, readTalk } from '../support/talk'
@@ -104,12 +104,41 @@ describe('the reading view of slides.md', async () => {
     expect(blocks[0].getAttribute('tabindex')).toBe('0')
   })
 
+  it('puts every table, a component\'s too, in a box that scrolls sideways, never the page', () => {
+    const doc = new DOMParser().parseFromString(html, 'text/html')
+    const tables = [
+      ...doc.querySelectorAll('table'),
+    ]
+    expect(tables.map(table => table.className)).toContain('cache-layers')
+    for (const table of tables) {
+      const box = table.parentElement!
+      expect(box.className).toBe('table-scroll')
+      expect(box.getAttribute('tabindex')).toBe('0')
+      expect(box.getAttribute('role')).toBe('region')
+    }
+    // Regions of a page need names of their own.
+    const names = tables.map(table => table.parentElement!.getAttribute('aria-label'))
+    expect(names).toContain(`Table on slide ${slides.find(s => s.content.includes('<CacheLayers'))!.no}, scrolls sideways`)
+    expect(new Set(names).size).toBe(names.length)
+  })
+
   it('shows the QR slide as the link itself', () => {
     const last = new DOMParser().parseFromString(html, 'text/html').querySelector(`section[id="${slides.length}"]`)!
     expect(last.querySelector('svg')).toBeNull()
     expect([
       ...last.querySelectorAll('a'),
     ].map(a => a.getAttribute('href'))).toContain('https://kjuulh.github.io/building-rust-for-production/')
+  })
+})
+
+describe('a table in the reading view', () => {
+  it('scrolls in a box named after where it is, numbered when a slide has more than one', () => {
+    const box = (label: string) => `<div class="table-scroll" tabindex="0" role="region" aria-label="${label}"><table>`
+    expect(scrollingTables('<p>x</p><table><tr><td>a</td></tr></table>', 'on slide 3'))
+      .toBe(`<p>x</p>${box('Table on slide 3, scrolls sideways')}<tr><td>a</td></tr></table></div>`)
+    expect(scrollingTables('<table></table><table class="b"></table>', 'in the notes of slide 3'))
+      .toBe(`${box('Table 1 in the notes of slide 3, scrolls sideways')}</table></div>${box('Table 2 in the notes of slide 3, scrolls sideways').replace('<table>', '<table class="b">')}</table></div>`)
+    expect(scrollingTables('<pre><code>&lt;table&gt;</code></pre>', 'on slide 3')).toBe('<pre><code>&lt;table&gt;</code></pre>')
   })
 })
 
