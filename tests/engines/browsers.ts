@@ -12,10 +12,10 @@ import { chromiumArgs, chromiumExecutable } from '../../scripts/chromium'
  *
  * - Chromium and Firefox by puppeteer-core: Chromium over its DevTools protocol, Debian's Firefox ESR
  *   over WebDriver BiDi. One API for both, and no driver binary to install (WebdriverIO would need
- *   geckodriver, which Debian does not package and which cannot be downloaded here).
+ *   geckodriver, which Debian does not package and which WebdriverIO downloads when it runs).
  * - WebKit by `webdriver`, WebdriverIO's W3C WebDriver client, talking to WebKitGTK's `WebKitWebDriver`,
  *   which starts WebKitGTK's MiniBrowser in Xvfb (`xvfb-run -a`). WebKitWebDriver 2.50 speaks
- *   classic WebDriver only (asking for BiDi, `webSocketUrl`, fails the session), so the plain client
+ *   classic WebDriver only (asking it for BiDi, `webSocketUrl`, is refused), so the plain client
  *   does all that is needed, without the rest of WebdriverIO (whose peer range also excludes the
  *   puppeteer-core in use). On a Mac the same protocol drives Safari through `safaridriver`.
  *
@@ -115,7 +115,7 @@ async function launchWebKit(): Promise<Tab> {
       connectionRetryCount: 10,
       capabilities: {
         'browserName': 'MiniBrowser',
-        // WebKitWebDriver has no BiDi: ask for a classic session only.
+        // WebKitWebDriver has no BiDi: ask for classic WebDriver only.
         'wdio:enforceWebDriverClassic': true,
         'webkitgtk:browserOptions': {
           binary,

@@ -153,8 +153,11 @@ export function journeys(engine: Engine): void {
       await tab.goto(url(`presenter/${demo}`))
       await expect.poll(() => tab.run(() => document.querySelector('.slidev-note')?.textContent ?? ''), patience)
         .toContain('Show sample app')
-      await expect.poll(() => tab.run(() => document.querySelector('.presenter-timer')?.textContent ?? ''), patience)
-        .toMatch(/\d+:\d\d/)
+      // Slidev's clock (the pace line beside it has times too) runs once its play button is pressed.
+      const clock = () => document.querySelector('.presenter-timer .font-mono')?.textContent?.replace(/\s/g, '')
+      await expect.poll(() => tab.run(clock), patience).toBe('-:--')
+      await tab.run(() => document.querySelector<HTMLElement>('.presenter-timer .i-carbon\\:play')!.parentElement!.click())
+      await expect.poll(() => tab.run(clock), patience).toMatch(/^\d+:0[1-9]$/)
     })
 
     it('opens the QR code\'s link and a shared slide on an upright phone in the reading view', async () => {
