@@ -123,6 +123,11 @@ export async function serveSite(dir: string, { base = '/', port = 0, host = '127
   const { port: actual } = server.address() as AddressInfo
   return {
     url: `http://${host}:${actual}${base}`,
-    close: () => new Promise(done => server.close(() => done())),
+    close: () => new Promise((done) => {
+      server.close(() => done())
+      // Also the connections a browser keeps open or opened ahead (they would hold the close for
+      // up to a minute): the site is gone at once, as when a visitor's network goes.
+      server.closeAllConnections()
+    }),
   }
 }

@@ -2,7 +2,7 @@ import type { Component } from 'vue'
 import { parseSync } from '@slidev/parser'
 import { describe, expect, it } from 'vitest'
 import { defineComponent, h, inject } from 'vue'
-import { readingViewClass, readingViewKey, renderReadingView } from './render'
+import { readingViewClass, readingViewKey, renderReadingView, scrollingTables } from './render'
 import { readingSlides } from './slides'
 
 const root = '/deck'
@@ -295,5 +295,16 @@ describe('the reading view of a deck whose components have styles', async () => 
     expect(doc.documentElement.classList.contains(readingViewClass)).toBe(true)
     expect(styleText).toContain('content: "<\\/style>"')
     expect(doc.querySelectorAll('section[id]')).toHaveLength(3)
+  })
+})
+
+describe('a table in the reading view', () => {
+  it('scrolls in a box named after where it is, numbered when a slide has more than one', () => {
+    const box = (label: string) => `<div class="table-scroll" tabindex="0" role="region" aria-label="${label}"><table>`
+    expect(scrollingTables('<p>x</p><table><tr><td>a</td></tr></table>', 'on slide 3'))
+      .toBe(`<p>x</p>${box('Table on slide 3, scrolls sideways')}<tr><td>a</td></tr></table></div>`)
+    expect(scrollingTables('<table></table><table class="b"></table>', 'in the notes of slide 3'))
+      .toBe(`${box('Table 1 in the notes of slide 3, scrolls sideways')}</table></div>${box('Table 2 in the notes of slide 3, scrolls sideways').replace('<table>', '<table class="b">')}</table></div>`)
+    expect(scrollingTables('<pre><code>&lt;table&gt;</code></pre>', 'on slide 3')).toBe('<pre><code>&lt;table&gt;</code></pre>')
   })
 })

@@ -188,10 +188,23 @@ function createMarkdown(highlighter: Highlighter, themes: Record<string, string>
       ? html.replace(/^<code/, '<code v-pre')
       : html
   }
-  // Tables scroll sideways inside their box on a narrow screen, never the page.
-  md.renderer.rules.table_open = () => '<div class="table-scroll" tabindex="0" role="region" aria-label="Table, scrolls sideways"><table>\n'
-  md.renderer.rules.table_close = () => '</table></div>\n'
   return md
+}
+
+/**
+ * Every table, from markdown or from a component (CacheLayers), in a box of its own that scrolls
+ * sideways when the table is wider than the screen: a table never makes the page scroll sideways,
+ * whatever the width and the font. The box can be focused, so that a keyboard can scroll it, and is
+ * a region named after where the table is (`on slide 18`), as no two regions of a page may share a name.
+ */
+export function scrollingTables(html: string, where: string): string {
+  const count = html.match(/<table\b/g)?.length ?? 0
+  let n = 0
+  return html
+    .replace(/<table\b/g, () => `<div class="table-scroll" tabindex="0" role="region" aria-label="Table${count > 1
+      ? ` ${++n}`
+      : ''} ${where}, scrolls sideways"><table`)
+    .replace(/<\/table>/g, '</table></div>')
 }
 
 /** A scoped-style attribute of Vue's server rendering: ` data-v-1a2b3c4d=""` (`-s` on slotted content). */
@@ -269,9 +282,9 @@ async function renderSlideBody(slide: ReadingSlide, md: ReturnType<typeof create
     ...style.css.matchAll(/\[data-v-([\da-f]{8})(?:-s)?\]/g),
   ].map(m => m[1])))
   return {
-    html: html.replace(/<!--[[\]]?-->/g, '').replace(scopeAttribute, (_, scope: string, slotted = '') => scopes.has(scope)
+    html: scrollingTables(html.replace(/<!--[[\]]?-->/g, '').replace(scopeAttribute, (_, scope: string, slotted = '') => scopes.has(scope)
       ? ` data-v-${scope}${slotted}`
-      : ''),
+      : ''), `on slide ${slide.no}`),
     styles,
   }
 }
@@ -304,7 +317,7 @@ export async function renderReadingView({ slides, components = {}, title, author
         componentStyles.set(id, css.trim().replace(/<\/style/gi, '<\\/style'))
     }
     const notes = slide.note.trim()
-      ? `<aside class="notes" aria-label="Speaker's notes, slide ${slide.no}"><p class="notes__title">Speaker's notes</p>${notesMd.render(slide.note, { shift: 4, vue: false } satisfies RenderEnv)}</aside>`
+      ? `<aside class="notes" aria-label="Speaker's notes, slide ${slide.no}"><p class="notes__title">Speaker's notes</p>${scrollingTables(notesMd.render(slide.note, { shift: 4, vue: false } satisfies RenderEnv), `in the notes of slide ${slide.no}`)}</aside>`
       : ''
     const kind = [
       'slide',

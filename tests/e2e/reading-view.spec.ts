@@ -237,6 +237,26 @@ test.describe('the reading view on a 412 × 915 phone', () => {
   })
 })
 
+test.describe('the reading view on the narrowest phones', () => {
+  test.use(device('iPhone 13'))
+
+  test('never scrolls sideways from 320 to 430 px, in its own fonts or a wide one', async ({ page }) => {
+    await page.goto('read/')
+    const sideways: string[] = []
+    for (const font of ['its own fonts', 'a wide monospace font']) {
+      if (font !== 'its own fonts')
+        await page.addStyleTag({ content: '* { font-family: monospace !important }' })
+      for (const width of [320, 360, 375, 390, 430]) {
+        await page.setViewportSize({ width, height: 800 })
+        const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+        if (over > 0)
+          sideways.push(`${width} px, ${font}: ${over} px`)
+      }
+    }
+    expect(sideways, 'the page scrolls sideways').toEqual([])
+  })
+})
+
 test('a phone loads the reading view within its budget, with no script and no font to wait for', async ({ browser, baseURL }) => {
   const load = await measureReadingView(browser as unknown as Parameters<typeof measureReadingView>[0], `${baseURL}read/`)
   const sizes = load.resources.map(({ path }) => ({

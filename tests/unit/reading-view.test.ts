@@ -122,6 +122,24 @@ describe('the reading view of slides.md', async () => {
     expect(blocks[0].getAttribute('tabindex')).toBe('0')
   })
 
+  it('puts every table, a component\'s too, in a box that scrolls sideways, never the page', () => {
+    const doc = new DOMParser().parseFromString(html, 'text/html')
+    const tables = [
+      ...doc.querySelectorAll('table'),
+    ]
+    expect(tables.map(table => table.className)).toContain('cache-layers')
+    for (const table of tables) {
+      const box = table.parentElement!
+      expect(box.className).toBe('table-scroll')
+      expect(box.getAttribute('tabindex')).toBe('0')
+      expect(box.getAttribute('role')).toBe('region')
+    }
+    // Regions of a page need names of their own.
+    const names = tables.map(table => table.parentElement!.getAttribute('aria-label'))
+    expect(names).toContain(`Table on slide ${slides.find(s => s.content.includes('<CacheLayers'))!.no}, scrolls sideways`)
+    expect(new Set(names).size).toBe(names.length)
+  })
+
   it('shows the QR slide as the link itself', () => {
     const last = new DOMParser().parseFromString(html, 'text/html').querySelector(`section[id="${slides.length}"]`)!
     expect(last.querySelector('svg')).toBeNull()

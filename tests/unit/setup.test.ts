@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { planChromium } from '../../tools/chromium'
+import { enginePackages, planEngines } from '../../tools/engines'
 
 const root = join(__dirname, '../..')
 const read = (path: string) => readFileSync(join(root, path), 'utf8')
@@ -124,5 +125,45 @@ describe('finding a Chromium', () => {
 
   it('a set CHROMIUM_PATH wins over everything and installs nothing', () => {
     expect(planChromium(freshDebian, '/opt/chromium/chrome').run).toEqual([])
+  })
+})
+
+describe('finding Firefox and WebKit for the engine tests', () => {
+  const all = [
+    'firefox-esr',
+    'webkit2gtk-driver',
+    'xvfb',
+    'xauth',
+  ]
+
+  it('a fresh Debian machine gets Firefox ESR, WebKitGTK\'s WebDriver and Xvfb from apt', () => {
+    const { say, run } = planEngines({ debian: true, apt: [], missingPackages: all })
+    expect(say).toBe('engines: installing firefox-esr webkit2gtk-driver xvfb xauth from Debian (apt-get)')
+    expect(run).toEqual([
+      ['apt-get', 'update', '-qq'],
+      [
+        'apt-get',
+        'install',
+        '-y',
+        '-qq',
+        '--no-install-recommends',
+        ...all,
+      ],
+    ])
+    expect(Object.keys(enginePackages)).toEqual(all)
+  })
+
+  it('a second run finds them and does nothing', () => {
+    expect(planEngines({ debian: true, apt: [], missingPackages: [] }).run).toEqual([])
+  })
+
+  it('a machine without apt rights is told what to install, and setup goes on', () => {
+    const { say, run } = planEngines({
+      debian: true,
+      apt: undefined,
+      missingPackages: ['xauth'],
+    })
+    expect(run).toEqual([])
+    expect(say).toContain('sudo apt-get install xauth')
   })
 })
