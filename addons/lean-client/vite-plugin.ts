@@ -70,6 +70,17 @@ const coreChunk = /\/@slidev\/client\/(?:[\w-]+\.ts$|state\/|composables\/|logic
  * styles Slidev imports globally. Split by route, they were nine files of under 3 KiB each that
  * slide 1 fetched one after another; in the core chunk they cost one request.
  */
+/** Files of Slidev's client (folders end in `/`) that coreChunk and showChunk must each find in a build. */
+export const chunkGuards = [
+  'state/',
+  'composables/',
+  'logic/',
+  'pages/play.vue',
+  'internals/SlidesShow.vue',
+  'internals/SlideWrapper.vue',
+  'layouts/default.vue',
+]
+
 const showChunk = /\/@slidev\/client\/(?:pages\/play\.vue|internals\/(?:SlidesShow|SlideWrapper|PresenterMouse|LaserPointer)\.vue|layouts\/default\.vue)|\/@slidev\/theme-default\/(?:layoutHelper\.ts|layouts\/cover\.vue)|\/@shikijs\/magic-move\/.*\.css|[/-]lean-client\/client\/deferred\.ts$/
 
 /**
@@ -117,12 +128,15 @@ export function leanClient(options: Pick<ResolvedSlidevOptions, 'data' | 'mode'>
       : ['@shikijs/vitepress-twoslash/client', 'floating-vue']),
   ])
   const applied = new Set<string>()
+  /** Files of Slidev's client the core chunk took (`chunkGuards`), so that a moved file fails the build. */
+  const chunked = new Set<string>()
+  let chunking = false
   const swap = <T>(name: string, to: T): T => {
     applied.add(name)
     return to
   }
   return {
-    name: 'deck-lean-client',
+    name: 'slidev-addon-lean-client',
     apply: 'build',
     enforce: 'pre',
     async resolveId(source, importer) {
@@ -175,15 +189,30 @@ export function leanClient(options: Pick<ResolvedSlidevOptions, 'data' | 'mode'>
       const slidevChunks = output.manualChunks
       if (typeof slidevChunks !== 'function')
         return undefined
+      chunking = true
       return {
         ...output,
         manualChunks: (id, meta) => {
           if (ownChunk.test(id) || id.endsWith(lateCopy))
             return undefined
-          if (coreChunk.test(id) || showChunk.test(id))
+          if (coreChunk.test(id) || showChunk.test(id)) {
+            for (const file of chunkGuards) {
+              if (id.includes(`${slidevClient}${file}`))
+                chunked.add(file)
+            }
             return 'slidev/core'
+          }
           return slidevChunks(id, meta)
         },
+      }
+    },
+    generateBundle() {
+      // The chunk patterns match Slidev's files by path, like the swaps: a file an upgrade moved
+      // would silently fall back into a chunk of its own, and slide 1 would wait for it.
+      const missed = chunkGuards.filter(file => !chunked.has(file))
+      if (chunking && missed.length) {
+        this.error(`slidev-addon-lean-client: the core chunk no longer takes these files of Slidev's client (after an upgrade?): ${missed.join(', ')}. `
+          + 'Update coreChunk and showChunk in slidev-addon-lean-client/vite-plugin.ts.')
       }
     },
     load(id) {

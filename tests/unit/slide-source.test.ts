@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { hintsFor, lineInSlide, loadSlides, slideProblem, unclosedTags } from '../../addons/deck-check/slide-source'
-import { linkPreview } from '../../addons/static-site/head-meta'
 
 const root = join(__dirname, '../..')
 const fixture = (name: string) => join(root, 'tests/fixtures/bad-decks', name)
@@ -48,32 +47,5 @@ describe('a slide seen in the browser, found again in slides.md', () => {
     expect(slides[1].source.content).toMatch(/^## Goal/m)
     const goalLine = readFileSync(join(root, 'slides.md'), 'utf8').split('\n').indexOf('## Goal') + 1
     expect(lineInSlide(slides[1].source)).toBe(goalLine)
-  })
-})
-
-describe('the link preview tags', () => {
-  const plugin = linkPreview({
-    title: 'A "quoted" talk',
-    url: 'https://example.org/talk/',
-    image: 'og-image.png',
-    imageWidth: 1200,
-    imageHeight: 630,
-    imageAlt: 'The title slide',
-  })
-  const transform = (plugin.transformIndexHtml as { handler: (html: string) => string }).handler
-  const html = transform('<head><meta name="description" content="About it"><meta property="og:title" content="Talk - Slidev"><meta property="og:image" content="./og-image.png"></head>')
-
-  it('gives the image by its absolute URL under the public address', () => {
-    expect(html).toContain('<meta property="og:image" content="https://example.org/talk/og-image.png">')
-    expect(html).toContain('<meta name="twitter:image" content="https://example.org/talk/og-image.png">')
-    expect(html).toContain('<meta property="og:url" content="https://example.org/talk/">')
-  })
-
-  it('replaces Slidev\'s tags instead of adding a second set, and escapes the title', () => {
-    expect(html.match(/og:title/g)).toHaveLength(1)
-    expect(html).not.toContain('Slidev')
-    expect(html).toContain('<meta property="og:title" content="A &quot;quoted&quot; talk">')
-    expect(html).toContain('<meta property="og:description" content="About it">')
-    expect(html).toContain('<meta name="twitter:card" content="summary_large_image">')
   })
 })

@@ -5,6 +5,7 @@
 // Until then the stand-in keeps what Slidev asks of it and hands it to the real board, along with
 // any stroke begun while the library was still loading, so that first stroke is not lost.
 import type { Drauu, DrawingMode, EventsMap, Options } from 'drauu'
+import type { DrauuSurface } from './drauu-off'
 import { watch } from 'vue'
 
 let library: Promise<typeof import('drauu')> | undefined
@@ -75,7 +76,7 @@ export function createDrauu(options: Options = {}): Drauu {
       void use()
   }, { immediate: true })
 
-  const board = {
+  const board: DrauuSurface = {
     options,
     get el() {
       return real
@@ -135,5 +136,6 @@ export function createDrauu(options: Options = {}): Drauu {
     undo: () => real?.undo() ?? false,
     redo: () => real?.redo() ?? false,
   }
-  return board as unknown as Drauu
+  // Slidev's client is typed for drauu's class; it uses only the surface this board implements.
+  return board as Drauu
 }

@@ -3,8 +3,11 @@
 // off nothing mounts it, so a board that never holds anything does, without its 6 KiB gzip.
 import type { Drauu, Options } from 'drauu'
 
+/** What Slidev uses of a drawing board, typed by drauu's own class. */
+export type DrauuSurface = Pick<Drauu, 'el' | 'options' | 'mode' | 'mounted' | 'mount' | 'unmount' | 'on' | 'load' | 'clear' | 'dump' | 'canUndo' | 'canRedo' | 'undo' | 'redo'>
+
 export function createDrauu(options: Options = {}): Drauu {
-  const board = {
+  const board: DrauuSurface = {
     el: null,
     options,
     mode: options.brush?.mode ?? 'stylus',
@@ -22,5 +25,6 @@ export function createDrauu(options: Options = {}): Drauu {
     undo: () => false,
     redo: () => false,
   }
-  return board as unknown as Drauu
+  // Slidev's client is typed for drauu's class; it uses only the surface above.
+  return board as Drauu
 }

@@ -32,7 +32,7 @@ export function annotate(element: HTMLElement, config: RoughAnnotationConfig): R
     },
     set(_, key: keyof RoughAnnotation, value) {
       if (real)
-        (real as unknown as Record<string, unknown>)[key] = value
+        Reflect.set(real, key, value)
       else
         (settings as Record<string, unknown>)[key] = value
       return true

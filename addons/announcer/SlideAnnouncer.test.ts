@@ -1,9 +1,9 @@
 import { mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick, ref } from 'vue'
-import SlideAnnouncer from '../../addons/announcer/components/SlideAnnouncer.vue'
+import SlideAnnouncer from './components/SlideAnnouncer.vue'
 
-// Slidev's navigation, as the announcer reads it; the browser tests (quality.spec.ts) use the real one.
+// Slidev's navigation, as the announcer reads it; a deck's browser tests use the real one.
 const nav = {
   currentSlideNo: ref(3),
   currentSlideRoute: ref<{ meta?: { slide?: { title?: string } } }>({

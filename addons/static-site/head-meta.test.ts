@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { linkPreview, plainHeadMeta } from './head-meta'
+import { staticSiteOptions } from './options'
+
+describe('the link preview tags', () => {
+  const plugin = linkPreview({
+    title: 'A "quoted" talk',
+    url: 'https://example.org/talk/',
+    image: 'og-image.png',
+    imageWidth: 1200,
+    imageHeight: 630,
+    imageAlt: 'The title slide',
+  })
+  const transform = (plugin.transformIndexHtml as { handler: (html: string) => string }).handler
+  const html = transform('<head><meta name="description" content="About it"><meta property="og:title" content="Talk - Slidev"><meta property="og:image" content="./og-image.png"></head>')
+
+  it('gives the image by its absolute URL under the public address', () => {
+    expect(html).toContain('<meta property="og:image" content="https://example.org/talk/og-image.png">')
+    expect(html).toContain('<meta name="twitter:image" content="https://example.org/talk/og-image.png">')
+    expect(html).toContain('<meta property="og:url" content="https://example.org/talk/">')
+  })
+
+  it('replaces Slidev\'s tags instead of adding a second set, and escapes the title', () => {
+    expect(html.match(/og:title/g)).toHaveLength(1)
+    expect(html).not.toContain('Slidev')
+    expect(html).toContain('<meta property="og:title" content="A &quot;quoted&quot; talk">')
+    expect(html).toContain('<meta property="og:description" content="About it">')
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image">')
+  })
+})
+
+describe('the plain meta tags', () => {
+  it('turns Slidev\'s JSON-quoted author and description back into text', () => {
+    const transform = (plainHeadMeta().transformIndexHtml as { handler: (html: string) => string }).handler
+    expect(transform('<meta name="author" content="&quot;Ada Example&quot;"><meta name="description" content="&quot;One\\ntwo&quot;">'))
+      .toBe('<meta name="author" content="Ada Example"><meta name="description" content="One two">')
+  })
+})
+
+describe('the headmatter\'s staticSite options', () => {
+  it('default to nothing to preload and no folders of text', () => {
+    expect(staticSiteOptions(undefined)).toEqual({ preloadFonts: [], textFrom: [] })
+    expect(staticSiteOptions({
+      preloadFonts: ['inter-latin-400-normal'],
+      textFrom: ['data'],
+    })).toEqual({
+      preloadFonts: ['inter-latin-400-normal'],
+      textFrom: ['data'],
+    })
+  })
+
+  it('name the file and the key of a wrong value', () => {
+    expect(() => staticSiteOptions({ preloadFonts: 'inter' }, 'talk.md')).toThrow(/^talk\.md: the headmatter's staticSite\.preloadFonts must be a list of strings\.$/)
+    expect(() => staticSiteOptions(['x'])).toThrow(/^slides\.md: the headmatter's staticSite must be a map/)
+  })
+})
