@@ -14,10 +14,10 @@ const viewSwitchFile = 'view-switch.js'
 const renderModule = fileURLToPath(new URL('./render.ts', import.meta.url))
 
 /**
- * The page's own policy: it runs no script at all, takes styles only from its `<style>`, and
- * images from the site or inline (the favicon, a slide's SVG).
+ * The page's own policy: it runs no script at all, takes styles only from its `<style>`, images
+ * from the site or inline (the favicon, a slide's SVG), and anything else only from the site.
  */
-export const readingViewPolicy = `default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'`
+export const readingViewPolicy = `default-src 'self'; script-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'`
 
 /** Every `components/*.vue` of Slidev's roots by name; a later root (the deck) wins, as in Slidev. */
 export function componentFiles(roots: string[]): Map<string, string> {

@@ -21,20 +21,27 @@ const fontCharacters = new Set(deckCharacters(deckRoots(join(process.cwd(), 'sli
 ]))
 const emoji = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200D\s]/u
 
-/** Serious and critical axe violations on the page as it is now, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
+/** Serious and critical axe violations on the page as it is now (or in `within` alone), one line each. */
+async function seriousViolations(page: Page, within?: string): Promise<string[]> {
   // @axe-core/playwright is typed against its own copy of playwright-core's Page.
-  const { violations } = await new AxeBuilder({ page: page as unknown as ConstructorParameters<typeof AxeBuilder>[0]['page'] }).analyze()
+  const axe = new AxeBuilder({ page: page as unknown as ConstructorParameters<typeof AxeBuilder>[0]['page'] })
+  const { violations } = await (within ? axe.include(within) : axe).analyze()
   return violations
     .filter(v => v.impact === 'serious' || v.impact === 'critical')
     .flatMap(v => v.nodes.map(n => `${v.id} (${v.impact}): ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`))
 }
 
 test.describe('accessibility', () => {
+  test('the deck\'s page around the slides has no serious or critical axe violation', async ({ page }) => {
+    await openSlide(page, 1)
+    expect(await seriousViolations(page)).toEqual([])
+  })
+
+  // Each slide on its own: the page around it (navigation, layers) is the same on every slide.
   for (const slide of slides) {
     test(`slide ${slide.no} "${slide.heading}" has no serious or critical axe violation, and its fonts have every glyph`, async ({ page }) => {
       await openSlide(page, slide.no)
-      expect(await seriousViolations(page)).toEqual([])
+      expect(await seriousViolations(page, `#slide-content .slidev-page-${slide.no}`)).toEqual([])
       // The build cuts the fonts down to the deck's characters: nothing on the slide may fall outside.
       const text = await currentSlide(page).evaluate(el => el.textContent ?? '')
       const missing = [
