@@ -2,7 +2,7 @@ import jsQR from 'jsqr'
 import { demoFolders, demoFolderUrl, demoRepository, publicUrl } from '../fixtures/demo-repo'
 import { readSlides, slideNumber } from '../support/slides'
 import { normalize, readTalk } from '../support/talk'
-import { currentSlide, expect, openSlide, slideHeadings, test } from './fixtures'
+import { currentSlide, expect, openSlide, printedSlides, slideHeadings, test } from './fixtures'
 
 const slides = readSlides()
 const talk = readTalk()
@@ -11,19 +11,18 @@ const talk = readTalk()
 
 test.describe('the talk', () => {
   test('every line of the original talk is on the deck, in order, with only demo backups added between', async ({ page }) => {
-    test.slow() // opens every slide of the deck in turn
     // The deck keeps the talk's slides in order; slides it adds sit between them and are tagged as demo backups.
+    const slide = await printedSlides(page, slides.length)
     let deckNo = 1
     const added: string[] = []
     for (const original of talk) {
       let found = false
       while (!found && deckNo <= slides.length) {
-        await openSlide(page, deckNo)
         // textContent, not innerText: styling (an uppercase badge) must not change the words.
-        const text = normalize(await currentSlide(page).textContent() ?? '')
+        const text = normalize(await slide(deckNo).textContent() ?? '')
         found = original.lines.every(line => text.includes(normalize(line)))
         if (!found)
-          added.push(`${deckNo}: ${normalize(await currentSlide(page).locator('.backup-tag').textContent({ timeout: 1000 }).catch(() => null) ?? 'not a demo backup')}`)
+          added.push(`${deckNo}: ${normalize(await slide(deckNo).locator('.backup-tag').textContent({ timeout: 1000 }).catch(() => null) ?? 'not a demo backup')}`)
         deckNo++
       }
       expect(found, `slide ${original.no} of the talk: ${original.lines.join(' / ')}`).toBe(true)

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { test as base, expect } from '@playwright/test'
 
 export interface PageProblems {
@@ -65,6 +65,19 @@ export async function openSlide(page: Page, no: number, prefix = ''): Promise<vo
   await page.goto(`${prefix}${no}`)
   await expect(slideHeadings(page).first()).toBeVisible()
   await page.evaluate(() => document.fonts.ready)
+}
+
+/**
+ * Every slide of the deck at once, as Slidev's print view renders them (as the PDF export does):
+ * one page load for the whole deck. Returns the slide numbered `no`.
+ */
+export async function printedSlides(page: Page, total: number): Promise<(no: number) => Locator> {
+  await page.goto('print?print=true')
+  const slide = (no: number) => page.locator(`.print-slide-container [data-slidev-no="${no}"]`)
+  await expect(page.locator('.print-slide-container [data-slidev-no]')).toHaveCount(total)
+  await expect(page.locator('.slidev-slide-loading')).toHaveCount(0)
+  await page.evaluate(() => document.fonts.ready)
+  return slide
 }
 
 /** The slide on screen (in play mode, Slidev keeps only the current slide visible). */

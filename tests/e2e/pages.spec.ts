@@ -8,6 +8,7 @@ import { builtSite } from '../support/servers'
 import { readSlides, slideNumber } from '../support/slides'
 import { normalize } from '../support/talk'
 import { currentSlide, test as deckTest, expect, openSlide, slideHeadings } from './fixtures'
+import { missingGlyphs, seriousViolations } from './slide-checks'
 
 // The site as GitHub Pages hosts it for a project: built with `--base /<repository>/` (npm test
 // builds it so, once), served under that base only, with 404.html and status 404 for every path
@@ -39,9 +40,12 @@ test.afterEach(({ site, requests }) => {
   expect(outside, `requests outside ${base}`).toEqual([])
 })
 
+/** A reload of these answers as GitHub Pages does: 404.html, then the slide (the same for every slide). */
+const reloaded = new Set([1, slides.find(s => s.layout === 'backup')!.no, slides.length])
+
 test.describe(`the site under ${base}, served like GitHub Pages`, () => {
   for (const slide of slides) {
-    test(`a shared link opens slide ${slide.no} "${slide.heading}", also after a reload`, async ({ page, site }) => {
+    test(`a shared link opens slide ${slide.no} "${slide.heading}": its heading, images with text alternatives, no serious axe violation, every glyph in the fonts`, async ({ page, site }) => {
       await openSlide(page, slide.no)
       const headings = slideHeadings(page)
       await expect(headings).toHaveCount(1)
@@ -59,10 +63,16 @@ test.describe(`the site under ${base}, served like GitHub Pages`, () => {
             ?? '')
         expect(label.trim(), `an image on slide ${slide.no} has no text alternative`).not.toBe('')
       }
-      const reloaded = await page.reload()
-      expect(reloaded?.status(), 'GitHub Pages answers a deep link with 404.html').toBe(404)
-      await expect(page).toHaveURL(`${site.url}${slide.no}`)
-      await expect(slideHeadings(page).first()).toHaveText(slide.heading)
+      // The slide alone: the page around it, the same on every slide, is checked once (quality.spec.ts).
+      expect(await seriousViolations(page, `#slide-content .slidev-page-${slide.no}`)).toEqual([])
+      // The build cuts the fonts down to the deck's characters: nothing on the slide may fall outside.
+      expect(missingGlyphs(await currentSlide(page).evaluate(el => el.textContent ?? '')), 'characters on the slide that the subset fonts lack').toEqual([])
+      if (reloaded.has(slide.no)) {
+        const response = await page.reload()
+        expect(response?.status(), 'GitHub Pages answers a deep link with 404.html').toBe(404)
+        await expect(page).toHaveURL(`${site.url}${slide.no}`)
+        await expect(slideHeadings(page).first()).toHaveText(slide.heading)
+      }
     })
   }
 

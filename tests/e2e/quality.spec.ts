@@ -1,55 +1,19 @@
-import type { Page } from '@playwright/test'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import process from 'node:process'
-import AxeBuilder from '@axe-core/playwright'
-import { deckRoots } from '../../addons/deck-check/deck'
 import { cspHeader } from '../../addons/static-site/csp'
-import { deckCharacters } from '../../addons/static-site/subset-fonts'
 import { budgets } from '../../bench/budgets'
 import { measureFirstLoad } from '../../bench/first-load'
 import { builtSite, gzipWeight } from '../support/servers'
 import { readSlides } from '../support/slides'
 import { currentSlide, expect, openSlide, slideHeadings, test } from './fixtures'
+import { seriousViolations } from './slide-checks'
 
 const slides = readSlides()
-/** The characters the build keeps in the deck's subset fonts. */
-const fontCharacters = new Set(deckCharacters(deckRoots(join(process.cwd(), 'slides.md')), [
-  readFileSync('slides.md', 'utf8'),
-], [
-  join(process.cwd(), 'data'),
-]))
-const emoji = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200D\s]/u
-
-/** Serious and critical axe violations on the page as it is now (or in `within` alone), one line each. */
-async function seriousViolations(page: Page, within?: string): Promise<string[]> {
-  // @axe-core/playwright is typed against its own copy of playwright-core's Page.
-  const axe = new AxeBuilder({ page: page as unknown as ConstructorParameters<typeof AxeBuilder>[0]['page'] })
-  const { violations } = await (within ? axe.include(within) : axe).analyze()
-  return violations
-    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap(v => v.nodes.map(n => `${v.id} (${v.impact}): ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`))
-}
-
 test.describe('accessibility', () => {
   test('the deck\'s page around the slides has no serious or critical axe violation', async ({ page }) => {
     await openSlide(page, 1)
     expect(await seriousViolations(page)).toEqual([])
   })
 
-  // Each slide on its own: the page around it (navigation, layers) is the same on every slide.
-  for (const slide of slides) {
-    test(`slide ${slide.no} "${slide.heading}" has no serious or critical axe violation, and its fonts have every glyph`, async ({ page }) => {
-      await openSlide(page, slide.no)
-      expect(await seriousViolations(page, `#slide-content .slidev-page-${slide.no}`)).toEqual([])
-      // The build cuts the fonts down to the deck's characters: nothing on the slide may fall outside.
-      const text = await currentSlide(page).evaluate(el => el.textContent ?? '')
-      const missing = [
-        ...new Set(text),
-      ].filter(c => !emoji.test(c) && !fontCharacters.has(c))
-      expect(missing, 'characters on the slide that the subset fonts lack').toEqual([])
-    })
-  }
+  // Each slide on its own, with the glyphs of its fonts: tests/e2e/pages.spec.ts, as it opens each.
 
   test('the presenter view has no serious or critical axe violation', async ({ page }) => {
     await page.goto('presenter/1')

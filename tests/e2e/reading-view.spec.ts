@@ -7,7 +7,7 @@ import { deck } from '../../data/deck'
 import { builtSite, gzipWeight } from '../support/servers'
 import { readSlides } from '../support/slides'
 import { normalize, readTalk } from '../support/talk'
-import { currentSlide, expect, openSlide, slideHeadings, test } from './fixtures'
+import { currentSlide, expect, openSlide, printedSlides, slideHeadings, test } from './fixtures'
 
 // The reading view (read/): the talk as one page for a phone held upright, and the switch that
 // sends such a phone there from the deck's URLs.
@@ -106,7 +106,6 @@ for (const [what, descriptor] of [
 
 test.describe('the reading view\'s text', () => {
   test('every slide of the deck is in the page as served, with JavaScript off', async ({ page, browser, baseURL }) => {
-    test.slow() // opens every slide of the deck in turn
     // With JavaScript off nothing can add text after the page arrives: what is read is what is served.
     const reader = await browser.newContext({ javaScriptEnabled: false, baseURL })
     const reading = await reader.newPage()
@@ -116,11 +115,11 @@ test.describe('the reading view\'s text', () => {
     await reader.close()
     expect(Object.keys(served)).toEqual(slides.map(s => String(s.no)))
 
+    const printed = await printedSlides(page, slides.length)
     for (const slide of slides) {
-      await openSlide(page, slide.no)
       // Every line the deck shows on the slide, but for its number in the corner, the link to the
       // reading view itself, and the backup layout's tag: the page labels a backup "Backup".
-      const lines = (await currentSlide(page).evaluate((el) => {
+      const lines = (await printed(slide.no).evaluate((el) => {
         const copy = el.cloneNode(true) as HTMLElement
         copy.querySelectorAll('.slide-number, .reading-view-link, .backup-tag').forEach(e => e.remove())
         copy.style.position = 'absolute'
