@@ -172,9 +172,8 @@ export async function inspectMachine(): Promise<Machine> {
   }
 }
 
-/** Makes sure `chromiumExecutable()` or Playwright finds a browser; prints one line on what it finds or does. */
-export async function ensureChromium(): Promise<void> {
-  const step = planChromium(await inspectMachine())
+/** Prints what a step does and runs its commands (apt-get, without questions); `what` names it in an error. */
+export function runStep(step: Step, what: string): void {
   console.log(step.say)
   for (const [command, ...args] of step.run) {
     const result = spawnSync(command!, args, {
@@ -182,7 +181,12 @@ export async function ensureChromium(): Promise<void> {
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     })
     if (result.status !== 0)
-      throw new Error(`browser: \`${[command, ...args].join(' ')}\` failed (exit ${result.status ?? result.error?.message})`)
+      throw new Error(`${what}: \`${[command, ...args].join(' ')}\` failed (exit ${result.status ?? result.error?.message})`)
   }
+}
+
+/** Makes sure `chromiumExecutable()` or Playwright finds a browser; prints one line on what it finds or does. */
+export async function ensureChromium(): Promise<void> {
+  runStep(planChromium(await inspectMachine()), 'browser')
   chromiumExecutable()
 }

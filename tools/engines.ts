@@ -1,8 +1,6 @@
 import type { Step } from './chromium.ts'
-import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import process from 'node:process'
-import { inspectMachine } from './chromium.ts'
+import { inspectMachine, runStep } from './chromium.ts'
 
 /**
  * What `npm run test:engines` drives besides Chromium (tests/engines/), from Debian, each package
@@ -74,13 +72,5 @@ export async function ensureEngines(): Promise<void> {
     apt,
     missingPackages: Object.keys(enginePackages).filter(name => !existsSync(enginePackages[name]!)),
   })
-  console.log(step.say)
-  for (const [command, ...args] of step.run) {
-    const result = spawnSync(command!, args, {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    })
-    if (result.status !== 0)
-      throw new Error(`engines: \`${[command, ...args].join(' ')}\` failed (exit ${result.status ?? result.error?.message})`)
-  }
+  runStep(step, 'engines')
 }
