@@ -1,6 +1,6 @@
 import { full as emoji } from 'markdown-it-emoji'
 import { defineConfig } from 'vite'
-import { deckQrCode } from './setup/qr-code'
+import { deckQrCode } from './setup/qr-code.ts'
 
 export default defineConfig({
   slidev: {

@@ -1,6 +1,6 @@
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
-import { deckQrCode } from './setup/qr-code'
+import { deckQrCode } from './setup/qr-code.ts'
 
 export default defineConfig({
   plugins: [

@@ -1,6 +1,6 @@
 import type { Plugin } from 'vite'
 import { renderSVG } from 'uqr'
-import { deck } from '../data/deck'
+import { deck } from '../data/deck.ts'
 
 const id = 'virtual:deck-qr'
 const resolved = `\0${id}`

@@ -15,7 +15,7 @@ import { scanMarkdown } from './markdown.ts'
  * component, an image that is not there, a code block never closed, a code language the
  * highlighter does not know, a line-highlight step past the end of its code, an emoji shortcode
  * that does not exist. Rules of a deck's own (`setup/deck-check.ts` in any of Slidev's roots, see
- * rules.ts) run after these.
+ * deck.ts) run after these.
  */
 
 export interface Problem {

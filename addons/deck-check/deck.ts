@@ -123,7 +123,7 @@ export async function checkWholeDeck(entry: string, options: CheckOptions = {}):
 }
 
 /**
- * The command line (`slidev-deck-check [slides.md ...]`, or a deck's own script): checks each file
+ * The command line, as a deck's own script calls it (`node scripts/check-deck.ts [slides.md ...]`): checks each file
  * (slides.md by default) against the deck it belongs to, writes each problem to `error` and a
  * summary, and returns the exit code: 1 if there are any.
  */

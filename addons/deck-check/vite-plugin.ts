@@ -70,6 +70,8 @@ export async function slideCompileProblems(entry: string, no: number, code: stri
 export function deckCheck({ entry, userRoot, roots }: { entry: string, userRoot: string, roots?: string[] }): Plugin {
   let server: ViteDevServer | undefined
   let logged = { problems: '', at: 0 }
+  /** Slides that threw while they rendered since the last save, by number: the overlay lists them all. */
+  const thrown = new Map<number, string>()
   const show = (problems: string) => {
     // The browser reports a slide's error again after hot updates (client/slide-errors.ts): the
     // terminal says it once.
@@ -101,9 +103,11 @@ export function deckCheck({ entry, userRoot, roots }: { entry: string, userRoot:
         const problem = no
           ? slideProblem(slides, no, throwsWhileRendering(message.split('\n')[0], component), hintsFor({ component, message }))
           : undefined
-        show(problem
+        // Slidev renders the slides next to the one shown too: each that throws is listed, in order.
+        thrown.set(no ?? 0, problem
           ? formatProblem(problem, userRoot)
           : `${entry}: the deck throws while it renders: ${message}`)
+        show([...thrown].sort(([a], [b]) => a - b).map(([, line]) => line).join('\n'))
       })
     },
     async buildStart() {
@@ -120,8 +124,10 @@ export function deckCheck({ entry, userRoot, roots }: { entry: string, userRoot:
         this.error(`The deck has problems:\n${problems.join('\n')}`)
     },
     handleHotUpdate({ file }) {
-      if (resolve(file) === resolve(entry))
+      if (resolve(file) === resolve(entry)) {
+        thrown.clear()
         setTimeout(() => void report(), 200)
+      }
     },
   }
 }

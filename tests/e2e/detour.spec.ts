@@ -192,6 +192,6 @@ test.describe('the speaker rehearsing with npm run dev', () => {
     await page.goto(`presenter/${cargo}`)
     await expect(page.locator('.detour-hint')).toHaveText(`↓ ${backupsOf('local').length} backup slides`, { timeout: 60_000 })
     await expect(page.locator('.pace-line')).toContainText('Rust locally')
-    await expect(page.locator('.grid-section.next .slidev-page')).toHaveAttribute('data-slidev-no', String(no('Rust in CI')))
+    await expect(page.locator('.grid-section.next .slidev-page')).toHaveAttribute('data-slidev-no', String(no('Rust in CI')), { timeout: 30_000 })
   })
 })
