@@ -40,7 +40,8 @@ interface SlideRender {
  */
 export async function checkRenderedDeck({ browser, url, entry, cwd }: RenderCheckOptions): Promise<string[]> {
   const slides = await loadSlides(entry)
-  const lines: string[] = []
+  /** Each problem with its slide's number (0: the whole deck), to list them in slide order. */
+  const lines: Array<{ no: number, line: string }> = []
   const format = (no: number, message: string, hints: string[] = []) => {
     const problem = slideProblem(slides, no, message, hints)
     return problem
@@ -61,15 +62,18 @@ export async function checkRenderedDeck({ browser, url, entry, cwd }: RenderChec
       const [, no, component, message] = match
       const text = message.split('\n')[0]
       if (no === '?') {
-        lines.push(`${entry}: the deck throws while it renders: ${text}`)
+        lines.push({ no: 0, line: `${entry}: the deck throws while it renders: ${text}` })
         return
       }
       if (thrown.has(Number(no)))
         return
       thrown.set(Number(no), text)
-      lines.push(format(Number(no), throwsWhileRendering(text, component), hintsFor({ component, message: text })))
+      lines.push({
+        no: Number(no),
+        line: format(Number(no), throwsWhileRendering(text, component), hintsFor({ component, message: text })),
+      })
     })
-    page.on('pageerror', error => lines.push(`${entry}: the deck throws while it loads: ${error.message}`))
+    page.on('pageerror', error => lines.push({ no: 0, line: `${entry}: the deck throws while it loads: ${error.message}` }))
     await page.goto(`${url}print?print=true`)
     await settle(page)
     const rendered: SlideRender[] = await page.locator('.print-slide-container [data-slidev-no]').evaluateAll(elements => elements.map((element) => {
@@ -86,16 +90,25 @@ export async function checkRenderedDeck({ browser, url, entry, cwd }: RenderChec
     const seen = new Set(rendered.map(slide => slide.no))
     for (const slide of slides) {
       const no = slide.index + 1
-      if (!seen.has(no) && !thrown.has(no))
-        lines.push(format(no, 'the slide is missing from the rendered deck.'))
+      if (!seen.has(no) && !thrown.has(no)) {
+        lines.push({
+          no,
+          line: format(no, 'the slide is missing from the rendered deck.'),
+        })
+      }
     }
     for (const slide of rendered) {
-      if (slide.empty && !thrown.has(slide.no))
-        lines.push(format(slide.no, 'the slide renders empty: no text, image or drawing shows on it. Check for an unclosed tag or comment, or a v-if that is never true.'))
+      if (slide.empty && !thrown.has(slide.no)) {
+        lines.push({
+          no: slide.no,
+          line: format(slide.no, 'the slide renders empty: no text, image or drawing shows on it. Check for an unclosed tag or comment, or a v-if that is never true.'),
+        })
+      }
     }
   }
   finally {
     await page.close()
   }
-  return lines
+  // The browser reports slides as they finish rendering, in no fixed order: list them by slide.
+  return lines.sort((a, b) => a.no - b.no).map(({ line }) => line)
 }
