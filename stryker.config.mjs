@@ -31,7 +31,6 @@ export default {
   ],
   ignorePatterns: [
     'dist',
-    'dist-pages',
     'test-results',
     'playwright-report',
     'reports',

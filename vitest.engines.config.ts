@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config'
 
 /**
- * `npm run test:engines`: the built site (`npm run build:pages-test` first) in Chromium, Firefox and
+ * `npm run test:engines`: the built site (`npm run build:pages` first) in Chromium, Firefox and
  * WebKit (tests/engines/). One file per engine, each with its own browser and server, one engine at a
  * time: on two cores three browsers side by side took as long (about 30 s either way), and one at a
  * time leaves each its cores and memory.

@@ -26,7 +26,7 @@ import { measureTestPhases, phaseTable } from './test-phases.ts'
  *    stock client (`SLIDEV_LEAN_CLIENT=off`): time to slide 1 is budgeted as a share of its time.
  *    The reading view (read/) on a phone: bytes and script bytes, and Lighthouse's mobile scores
  *    (median of 3 runs).
- * 3. `npm run export` from scratch (scripts/bench-export.ts).
+ * 3. `npm run export` from scratch (bench/export.ts).
  * 4. `npm run dev` on a copy of the deck: start until slide 1 is shown, and saves of slides.md until
  *    the browser shows them (bench/dev-loop.ts).
  * 5. `npm test`, phase by phase (bench/test-phases.ts): the fast tier and the whole are budgeted.

@@ -24,7 +24,7 @@ export function withinBudget(budget: Budget, value: number): boolean {
 export const budgets = {
   firstLoadKiB: { limit: 130, unit: 'KiB', what: 'first load: gzip bytes until slide 1 is shown, fonts included' },
   firstLoadWireKiB: { limit: 130, unit: 'KiB', what: 'first load: the same on the wire, response headers included' },
-  // 12 since the slide show's own files joined Slidev's core chunk (plugins/lean-client.ts); each
+  // 12 since the slide show's own files joined Slidev's core chunk (slidev-addon-lean-client); each
   // request costs a few hundred bytes of headers and, for chained imports, a round trip.
   firstLoadRequests: { limit: 14, unit: '', what: 'first load: requests until slide 1 is shown' },
   // About 60 % on a 2-core machine (medians of 7 pairs: 52 to 63 %, e.g. 470 against 830 ms); single

@@ -37,7 +37,7 @@ const notDeck = new Set([
   '.scratch',
   '.stryker-tmp',
   'dist',
-  'dist-pages',
+  '.fixture-deck',
   'test-results',
   'playwright-report',
   'reports',

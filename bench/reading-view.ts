@@ -58,7 +58,7 @@ export interface LighthouseScores {
 
 /**
  * Lighthouse's mobile preset (a mid-range phone on a slow 4G link, simulated) against `url`, in
- * the Chromium that scripts/chromium.ts resolves. Scores are 0-100.
+ * the Chromium that tools/chromium.ts resolves. Scores are 0-100.
  */
 export async function lighthouseScores(url: string): Promise<LighthouseScores> {
   const [{ default: lighthouse }, { launch }] = await Promise.all([import('lighthouse'), import('chrome-launcher')])

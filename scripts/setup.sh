@@ -8,7 +8,7 @@
 #      browser download is left to step 3.
 #   3. A Chromium for the tests and the PDF export: scripts/browser.ts (Debian's package where apt-get
 #      may run, else Playwright's browser, downloaded once). Then, for `npm run test:engines`, Firefox ESR,
-#      WebKitGTK's WebDriver and Xvfb from Debian where apt-get may run (scripts/engines.ts); elsewhere it
+#      WebKitGTK's WebDriver and Xvfb from Debian where apt-get may run (tools/engines.ts); elsewhere it
 #      says what is missing and goes on.
 set -euo pipefail
 cd "$(dirname "$0")/.."

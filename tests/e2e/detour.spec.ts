@@ -102,7 +102,7 @@ test.describe('the speaker on a demo slide', () => {
   test('g and a number still go to any slide, backups included', async ({ page }) => {
     const target = backupsOf('ci')[1]
     await openSlide(page, 1)
-    // The dialog loads once slide 1 has settled (plugins/lean-client.ts).
+    // The dialog loads once slide 1 has settled (slidev-addon-lean-client).
     await expect(page.locator('#slidev-goto-dialog')).toBeAttached()
     await page.keyboard.press('g')
     const input = page.locator('#slidev-goto-input')

@@ -99,7 +99,7 @@ async function fetchPdf(url: string) {
 }
 
 /**
- * What a visitor does with the built deck, hosted as on GitHub Pages (`npm run build:pages-test`
+ * What a visitor does with the built deck, hosted as on GitHub Pages (`npm run build:pages`
  * builds it into dist/), in one engine: one browser and one page for every journey, one server.
  * After each journey the page must have met no uncaught error, unhandled rejection, CSP violation
  * or console error. The journeys run in order: the last stops the server.

@@ -6,7 +6,7 @@ import process from 'node:process'
 import { deck } from '../../data/deck'
 import { serveSite } from '../../tools/serve'
 
-/** The GitHub Pages base the site is built for (`npm run build:pages-test`). */
+/** The GitHub Pages base the site is built for (`npm run build:pages`). */
 export const base = new URL(deck.publicUrl).pathname
 
 /** Where the page's problems are kept: the tab's sessionStorage, which outlives each navigation. */
@@ -64,7 +64,7 @@ export function probe(): void {
  */
 export function probedSite(dist = resolve(process.env.DECK_DIST ?? 'dist')): string {
   if (!existsSync(join(dist, 'index.html')))
-    throw new Error(`${dist} has no built site: run \`npm run build:pages-test\` first`)
+    throw new Error(`${dist} has no built site: run \`npm run build:pages\` first`)
   const copy = mkdtempSync(join(tmpdir(), 'deck-engines-'))
   cpSync(dist, copy, { recursive: true })
   const first = join(copy, 'view-switch.js')
