@@ -27,14 +27,48 @@ export function cspHeader(policy = contentSecurityPolicy): string {
   return Object.entries(policy).map(([directive, sources]) => `${directive} ${sources.join(' ')}`).join('; ')
 }
 
+/** Sources another plugin adds to the policy through its `api.contentSecurityPolicy`. */
+export type PolicyAdditions = Record<string, string[]>
+
+/** The policy with the sources of `additions` appended to their directives, each source once. */
+export function withAdditions(policy: Record<string, string[]>, additions: PolicyAdditions[]): Record<string, string[]> {
+  const merged = Object.fromEntries(Object.entries(policy).map(([directive, sources]) => [
+    directive,
+    [...sources],
+  ]))
+  for (const addition of additions) {
+    for (const [directive, sources] of Object.entries(addition)) {
+      const list = merged[directive] ??= [
+        ...(policy['default-src'] ?? []),
+      ]
+      for (const source of sources) {
+        if (!list.includes(source))
+          list.push(source)
+      }
+    }
+  }
+  return merged
+}
+
 /**
  * Adds the policy to the built index.html (and so to 404.html, its copy). Only the build: the dev
  * server injects inline scripts and styles for hot reloading, which the policy would block.
+ * Another plugin widens it through its `api.contentSecurityPolicy` (e.g. slidev-addon-follow lets
+ * the page reach the broker the headmatter names, and only then).
  */
-export function deckCsp(policy = contentSecurityPolicy): Plugin {
+export function deckCsp(base = contentSecurityPolicy): Plugin {
+  let policy = base
   return {
     name: 'deck-csp',
     apply: 'build',
+    configResolved(config) {
+      policy = withAdditions(base, config.plugins.flatMap((plugin) => {
+        const addition = (plugin.api as { contentSecurityPolicy?: PolicyAdditions } | undefined)?.contentSecurityPolicy
+        return addition
+          ? [addition]
+          : []
+      }))
+    },
     transformIndexHtml: {
       order: 'post',
       handler(html) {

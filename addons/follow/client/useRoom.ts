@@ -1,0 +1,42 @@
+import type { Credential, PressMessage, Published } from '../protocol'
+import type { Room, RoomStatus } from '../room'
+import { onScopeDispose, shallowRef } from 'vue'
+
+/**
+ * A room of the configured broker for a component's lifetime: the MQTT client (and its library)
+ * loads only when `join` is first called.
+ */
+export function useRoom(handlers: {
+  onPosition?: (position: Published) => void
+  onPress?: (press: PressMessage) => void
+  onStatus?: (status: RoomStatus) => void
+}) {
+  const room = shallowRef<Room>()
+  const status = shallowRef<RoomStatus | 'closed'>('closed')
+  let closed = false
+  async function join(credential?: Credential): Promise<Room | undefined> {
+    if (room.value || !__SLIDEV_FOLLOW__)
+      return room.value
+    status.value = 'connecting'
+    const { joinRoom } = await import('../room')
+    if (closed)
+      return undefined
+    room.value = joinRoom({
+      broker: __SLIDEV_FOLLOW__.broker,
+      room: __SLIDEV_FOLLOW__.room,
+      credential,
+      onPosition: handlers.onPosition,
+      onPress: handlers.onPress,
+      onStatus(value) {
+        status.value = value
+        handlers.onStatus?.(value)
+      },
+    })
+    return room.value
+  }
+  onScopeDispose(() => {
+    closed = true
+    void room.value?.close()
+  })
+  return { room, status, join }
+}

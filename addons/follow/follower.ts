@@ -1,0 +1,75 @@
+import type { Position } from './protocol'
+import type { RoomStatus } from './room'
+import { samePlace } from './protocol'
+
+/**
+ * A reader's following, apart from any page: whether it follows, the speaker's last position, and
+ * the connection. The deck (client/DeckFollower.vue) and the reading view (client/follow-page.ts)
+ * drive it and do what it says.
+ */
+export interface FollowState {
+  /** `off` before the reader asks to follow; `paused` after a move of the reader's own. */
+  mode: 'off' | 'following' | 'paused'
+  connection: RoomStatus | 'closed'
+  /** The speaker's last position, once one came. */
+  latest?: Position
+}
+
+export const initialState: FollowState = { mode: 'off', connection: 'closed' }
+
+/** Where to go: the speaker's position, when following. */
+export type Go = Position | undefined
+
+export function follow(state: FollowState): [FollowState, Go] {
+  return [
+    { ...state, mode: 'following' },
+    state.latest,
+  ]
+}
+
+/** The speaker moved: go there if following. */
+export function received(state: FollowState, position: Position): [FollowState, Go] {
+  const next = { ...state, latest: position }
+  return [
+    next,
+    state.mode === 'following'
+      ? position
+      : undefined,
+  ]
+}
+
+/**
+ * The reader's page now shows `shown`: a move of the reader's own pauses following, unless it is
+ * where the speaker is (a step the follower itself made, or the reader caught up).
+ */
+export function moved(state: FollowState, shown: Position): FollowState {
+  if (state.mode !== 'following' || samePlace(shown, state.latest))
+    return state
+  return { ...state, mode: 'paused' }
+}
+
+/** The reader scrolled or stepped away by hand (the reading view has no positions of its own). */
+export function pause(state: FollowState): FollowState {
+  return state.mode === 'following'
+    ? { ...state, mode: 'paused' }
+    : state
+}
+
+export function connection(state: FollowState, status: FollowState['connection']): FollowState {
+  return { ...state, connection: status }
+}
+
+/** What the follow control says. */
+export function describe(state: FollowState): string {
+  if (state.mode === 'off')
+    return 'Follow the speaker'
+  if (state.connection === 'refused')
+    return 'The broker refused this device'
+  if (state.connection !== 'live')
+    return 'Can\'t reach the speaker — retrying'
+  if (state.mode === 'paused')
+    return 'Following paused — tap to follow'
+  if (!state.latest)
+    return 'Following — waiting for the speaker'
+  return `Following the speaker · slide ${state.latest.page}`
+}

@@ -1,0 +1,118 @@
+import type { Plugin, PluginOption } from 'vite'
+import type { FollowOptions } from './options'
+import process from 'node:process'
+import { fileURLToPath } from 'node:url'
+import { followPage, withFollowLink } from './follow-page'
+import { brokerOrigin, followOptions } from './options'
+
+const followPageEntry = fileURLToPath(new URL('./client/follow-page.ts', import.meta.url))
+
+/** The name of the reading view's plugin (slidev-addon-reading-view), whose page the follow page extends. */
+const readingViewPlugin = 'deck-reading-view'
+
+/** What the client code learns at build time (`__SLIDEV_FOLLOW__`), `null` when no broker is configured. */
+export interface FollowDefine extends FollowOptions {
+  /** The follow page's path under the base: the reading view that follows, or the deck with `?follow`. */
+  page: string
+}
+
+function flatNames(plugins: PluginOption[] | undefined): string[] {
+  return (plugins ?? []).flat(Infinity as 1).flatMap(plugin => plugin && typeof plugin === 'object' && 'name' in plugin
+    ? [(plugin as Plugin).name]
+    : [])
+}
+
+/**
+ * Follow the speaker (README.md): with a broker in the headmatter (`follow.broker`, or the
+ * `SLIDEV_FOLLOW_BROKER` variable), the client gets the options as `__SLIDEV_FOLLOW__`, the
+ * site's Content-Security-Policy lets it reach the broker (the `api.contentSecurityPolicy` that
+ * slidev-addon-static-site collects), and the reading view gets a following twin at `follow/`.
+ * Without a broker, it adds nothing: `__SLIDEV_FOLLOW__` is `null` and the code behind it drops out.
+ */
+export function follow(config: { follow?: unknown, title?: string }): Plugin {
+  const options = followOptions(config.follow, { title: config.title, env: process.env })
+  let base = '/'
+  let entryRef: string | undefined
+  let command: 'build' | 'serve' = 'serve'
+  return {
+    name: 'slidev-addon-follow',
+    api: {
+      contentSecurityPolicy: options
+        ? {
+            'connect-src': [
+              brokerOrigin(options.broker),
+            ],
+          }
+        : {},
+    },
+    config(userConfig) {
+      const define: FollowDefine | null = options
+        ? {
+            ...options,
+            page: flatNames(userConfig.plugins).includes(readingViewPlugin)
+              ? 'follow/'
+              : '?follow',
+          }
+        : null
+      return {
+        define: {
+          __SLIDEV_FOLLOW__: JSON.stringify(define),
+        },
+      }
+    },
+    configResolved(resolved) {
+      base = resolved.base
+      command = resolved.command
+    },
+    buildStart() {
+      if (options && command === 'build')
+        entryRef = this.emitFile({ type: 'chunk', id: followPageEntry, name: 'follow-page' })
+    },
+    configureServer(server) {
+      if (!options)
+        return
+      server.middlewares.use(async (req, res, next) => {
+        const path = (req.url ?? '').replace(/[?#].*$/, '')
+        if (path !== `${base}follow/` && path !== `${base}follow/index.html`)
+          return next()
+        try {
+          const reading = await fetch(new URL(`${base}read/`, `http://${req.headers.host ?? 'localhost'}`))
+          if (!reading.ok)
+            throw new Error(`the reading view answered ${reading.status}: ${await reading.text()}`)
+          res.setHeader('content-type', 'text/html; charset=utf-8')
+          res.end(followPage(await reading.text(), {
+            script: `${base}@fs${followPageEntry.startsWith('/')
+              ? ''
+              : '/'}${followPageEntry}`,
+            brokerOrigin: brokerOrigin(options.broker),
+          }))
+        }
+        catch (error) {
+          res.statusCode = 500
+          res.setHeader('content-type', 'text/plain; charset=utf-8')
+          res.end(`The follow page could not be made: ${(error as Error).message}\n`)
+        }
+      })
+    },
+    generateBundle: {
+      order: 'post',
+      handler(_output, bundle) {
+        if (!options || !entryRef)
+          return
+        const reading = bundle['read/index.html']
+        if (!reading || reading.type !== 'asset')
+          return
+        const html = String(reading.source)
+        this.emitFile({
+          type: 'asset',
+          fileName: 'follow/index.html',
+          source: followPage(html, {
+            script: `../${this.getFileName(entryRef)}`,
+            brokerOrigin: brokerOrigin(options.broker),
+          }),
+        })
+        reading.source = withFollowLink(html)
+      },
+    },
+  }
+}
