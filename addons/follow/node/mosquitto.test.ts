@@ -1,9 +1,12 @@
 // @vitest-environment node
 import type { IClientOptions, MqttClient } from 'mqtt'
+import type { Published } from '../protocol'
+import type { Room, RoomOptions, RoomStatus } from '../room'
 import type { LocalMosquitto } from './mosquitto.ts'
 import { createConnection } from 'node:net'
 import mqtt from 'mqtt'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { joinRoom } from '../room'
 import { mosquittoBinaries, startMosquitto } from './mosquitto.ts'
 
 // The real broker, as the talk runs it: Debian's Mosquitto (scripts/setup.sh installs it), MQTT.js over
@@ -12,10 +15,23 @@ import { mosquittoBinaries, startMosquitto } from './mosquitto.ts'
 let broker: LocalMosquitto
 const clients: MqttClient[] = []
 
+/** Why the broker did not start (Mosquitto not installed?): every test fails with it, none is skipped. */
+let failure: unknown
+
 beforeAll(async () => {
-  mosquittoBinaries()
-  broker = await startMosquitto()
+  try {
+    mosquittoBinaries()
+    broker = await startMosquitto()
+  }
+  catch (error) {
+    failure = error
+  }
 }, 15_000)
+
+beforeEach(() => {
+  if (failure)
+    throw failure
+})
 
 afterAll(async () => {
   await Promise.all(clients.map(client => client.endAsync(true)))
@@ -166,5 +182,44 @@ describe('the local Mosquitto', () => {
     const freshInbox = inbox(fresh, topic('restart'))
     await fresh.subscribeAsync(topic('restart'), { qos: 1 })
     expect((await freshInbox.waitFor(1))[0]!.position).toMatchObject({ page: 7, clicks: 2 })
+  })
+})
+
+describe('the addon\'s joinRoom against the local Mosquitto', () => {
+  const rooms: Room[] = []
+  afterAll(() => Promise.all(rooms.map(room => room.close())))
+
+  /** Joins and resolves once live, or with the refusal; the room is closed after the tests. */
+  async function join(options: Omit<RoomOptions, 'broker' | 'room'>, positions: Published[] = []) {
+    return new Promise<{ room: Room, status: RoomStatus, detail?: string }>((resolve) => {
+      const room: Room = joinRoom({
+        broker: broker.url,
+        room: 'join-room',
+        ...options,
+        onPosition: position => positions.push(position),
+        onStatus(status, detail) {
+          if (status !== 'connecting')
+            resolve({ room, status, detail })
+        },
+      })
+      rooms.push(room)
+    })
+  }
+  it('the speaker\'s room publishes to the followers; a follower\'s publish is refused; a wrong login is refused', async () => {
+    const speaker = await join({ credential: broker.credential })
+    expect(speaker.status).toBe('live')
+    const positions: Published[] = []
+    const follower = await join({}, positions)
+    expect(follower.status).toBe('live')
+
+    await speaker.room.publish({ page: 4, clicks: 2 })
+    await expect.poll(() => positions.at(-1)).toMatchObject({ page: 4, clicks: 2, from: speaker.room.id })
+    await expect(follower.room.publish({ page: 9, clicks: 0 })).rejects.toMatchObject({ code: 135 })
+
+    const intruder = await join({
+      credential: { username: broker.credential.username, password: 'wrong' },
+    })
+    expect(intruder).toMatchObject({ status: 'refused', detail: 'Connection refused: Not authorized' })
+    expect(positions.map(position => position.page)).not.toContain(9)
   })
 })
