@@ -71,3 +71,15 @@ export const budgets = {
 } satisfies Record<string, Budget>
 
 export type Figure = keyof typeof budgets
+
+/**
+ * What following the speaker may cost, checked by `npm run bench:follow` (bench/follow.ts): 1,000
+ * phones on a local Mosquitto over WebSocket, the speaker moving on 30 times, every 200 ms. Broker,
+ * speaker and followers share this machine's CPUs, so the latency is an upper bound for the broker.
+ */
+export const followBudgets = {
+  followConnectSeconds: { limit: 30, unit: 's', what: 'follow: 1,000 followers connected and subscribed' },
+  followP95Ms: { limit: 250, unit: 'ms', what: 'follow: speaker publish until a follower has it, 95th percentile' },
+  followMissed: { limit: 0, unit: '', what: 'follow: positions that never reached a follower' },
+  followWrongSlide: { limit: 0, unit: '', what: 'follow: followers not on the speaker\'s last slide at the end' },
+} satisfies Record<string, Budget>

@@ -9,7 +9,8 @@
 #   3. A Chromium for the tests and the PDF export: scripts/browser.ts (Debian's package where apt-get
 #      may run, else Playwright's browser, downloaded once). Then, for `npm run test:engines`, Firefox ESR,
 #      WebKitGTK's WebDriver and Xvfb from Debian where apt-get may run (tools/engines.ts); elsewhere it
-#      says what is missing and goes on.
+#      says what is missing and goes on. Last, the Mosquitto broker for slidev-addon-follow's tests,
+#      bench and `npm run follow:local` (tools/mosquitto.ts), from Debian the same way.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

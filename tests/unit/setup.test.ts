@@ -1,12 +1,14 @@
 // @vitest-environment node
 import type { Machine } from '../../tools/chromium'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { findBinary } from '../../addons/follow/node/mosquitto'
 import { planChromium } from '../../tools/chromium'
 import { enginePackages, planEngines } from '../../tools/engines'
+import { planMosquitto } from '../../tools/mosquitto'
 
 const root = join(__dirname, '../..')
 const read = (path: string) => readFileSync(join(root, path), 'utf8')
@@ -165,5 +167,54 @@ describe('finding Firefox and WebKit for the engine tests', () => {
     })
     expect(run).toEqual([])
     expect(say).toContain('sudo apt-get install xauth')
+  })
+})
+
+describe('finding Mosquitto for the follow addon', () => {
+  it('a fresh Debian machine gets Debian\'s mosquitto from apt, as root or with sudo', () => {
+    const { say, run } = planMosquitto({ debian: true, apt: [], hasMosquitto: false })
+    expect(say).toBe('broker: installing mosquitto from Debian (apt-get)')
+    expect(run).toEqual([
+      ['apt-get', 'update', '-qq'],
+      [
+        'apt-get',
+        'install',
+        '-y',
+        '-qq',
+        '--no-install-recommends',
+        'mosquitto',
+      ],
+    ])
+    expect(planMosquitto({
+      debian: true,
+      apt: ['sudo', '-n'],
+      hasMosquitto: false,
+    }).run.map(command => command.slice(0, 3)))
+      .toEqual([
+        ['sudo', '-n', 'apt-get'],
+        ['sudo', '-n', 'apt-get'],
+      ])
+  })
+
+  it('a second run finds it and does nothing', () => {
+    expect(planMosquitto({ debian: true, apt: [], hasMosquitto: true })).toEqual({ say: 'broker: mosquitto', run: [] })
+  })
+
+  it('a machine without apt rights is told what to install, and setup goes on', () => {
+    const { say, run } = planMosquitto({ debian: false, apt: undefined, hasMosquitto: false })
+    expect(run).toEqual([])
+    expect(say).toContain('apt-get install mosquitto')
+  })
+
+  it('looks a binary up on PATH, executables only (and in /usr/sbin, where Debian puts mosquitto)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'path-'))
+    expect(findBinary('mosquitto-that-is-not-there', dir)).toBeUndefined()
+    writeFileSync(join(dir, 'fake-binary'), '#!/bin/sh\n', { mode: 0o755 })
+    expect(findBinary('fake-binary', dir)).toBe(join(dir, 'fake-binary'))
+    writeFileSync(join(dir, 'not-executable'), '', { mode: 0o644 })
+    expect(findBinary('not-executable', dir)).toBeUndefined()
+    // And /usr/sbin, though it is not on this PATH (Debian's ldconfig lives there, as mosquitto does).
+    if (existsSync('/usr/sbin/ldconfig'))
+      expect(findBinary('ldconfig', dir)).toBe('/usr/sbin/ldconfig')
   })
 })

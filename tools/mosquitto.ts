@@ -1,0 +1,63 @@
+import type { Step } from './chromium.ts'
+import { findBinary } from '../addons/follow/node/mosquitto.ts'
+import { inspectMachine, runStep } from './chromium.ts'
+
+/**
+ * The MQTT broker that slidev-addon-follow's tests, `npm run bench:follow` and `npm run follow:local`
+ * start as a process of their own (addons/follow/node/mosquitto.ts): Debian's `mosquitto` package,
+ * which also brings `mosquitto_passwd`. Its system service is not used.
+ */
+export const mosquittoPackage = 'mosquitto'
+
+/** What `ensureMosquitto` may do here: whether the binaries are there, and how to run apt-get. */
+export interface MosquittoMachine {
+  debian: boolean
+  apt: string[] | undefined
+  hasMosquitto: boolean
+}
+
+/**
+ * Nothing to do when `mosquitto` and `mosquitto_passwd` are there; Debian's package where apt-get may
+ * run (as root, or with password-less sudo); elsewhere a line on what to install. Only the follow
+ * addon's tests need it, and they fail saying so.
+ */
+export function planMosquitto(machine: MosquittoMachine): Step {
+  if (machine.hasMosquitto)
+    return { say: 'broker: mosquitto', run: [] }
+  if (machine.debian && machine.apt) {
+    return {
+      say: `broker: installing ${mosquittoPackage} from Debian (apt-get)`,
+      run: [
+        [
+          ...machine.apt,
+          'apt-get',
+          'update',
+          '-qq',
+        ],
+        [
+          ...machine.apt,
+          'apt-get',
+          'install',
+          '-y',
+          '-qq',
+          '--no-install-recommends',
+          mosquittoPackage,
+        ],
+      ],
+    }
+  }
+  return {
+    say: `broker: the follow addon's tests need Mosquitto (sudo apt-get install ${mosquittoPackage}, brew install mosquitto)`,
+    run: [],
+  }
+}
+
+/** Makes sure `mosquitto` and `mosquitto_passwd` are there for the follow addon; prints one line. */
+export async function ensureMosquitto(): Promise<void> {
+  const { debian, apt } = await inspectMachine()
+  runStep(planMosquitto({
+    debian,
+    apt,
+    hasMosquitto: Boolean(findBinary('mosquitto') && findBinary('mosquitto_passwd')),
+  }), 'broker')
+}
