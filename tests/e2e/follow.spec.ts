@@ -4,11 +4,11 @@ import type { StaticSite } from '../../tools/serve'
 import { randomBytes } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parse } from '@slidev/parser'
 import { startMosquitto } from '../../addons/follow/node/mosquitto'
 import { speakerFragment } from '../../addons/follow/protocol'
-import { fixtureDir, fixtureSource } from '../../tools/fixture-deck'
+import { fixtureDir } from '../../tools/fixture-deck'
 import { serveSite } from '../../tools/serve'
+import { fixtureFollow } from '../support/fixture-follow'
 import { builtSite } from '../support/servers'
 import { test as deckTest, expect } from './fixtures'
 
@@ -19,8 +19,7 @@ import { test as deckTest, expect } from './fixtures'
 // a device of its own in the room.
 
 const dist = join(fixtureDir, 'dist')
-const headmatter = (await parse(readFileSync(join(fixtureSource, 'slides.md'), 'utf8'))).slides[0].frontmatter as { follow: { broker: string } }
-const brokerPort = Number(new URL(headmatter.follow.broker).port)
+const brokerPort = fixtureFollow().port
 
 /** A device of its own (a browser context), whose page errors, console errors and CSP violations are kept. */
 async function openDevice(browser: Browser, baseURL: string, options: BrowserContextOptions, errors: string[]): Promise<Page> {

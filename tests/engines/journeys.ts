@@ -1,11 +1,17 @@
+import type { LocalMosquitto } from '../../addons/follow/node/mosquitto'
+import type { Room } from '../../addons/follow/room'
 import type { StaticSite } from '../../tools/serve'
 import type { Engine, Tab } from './browsers'
 import { statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import process from 'node:process'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { startMosquitto } from '../../addons/follow/node/mosquitto'
+import { joinRoom } from '../../addons/follow/room'
 import { viewChoiceKey } from '../../addons/reading-view/view-switch'
+import { fixtureDir } from '../../tools/fixture-deck'
 import { exportFilename } from '../../tools/slidev.ts'
+import { fixtureFollow } from '../support/fixture-follow'
 import { readSlides, slideNumber } from '../support/slides'
 import { launch } from './browsers'
 import { base, problemsKey, serveProbedSite } from './site'
@@ -26,6 +32,18 @@ function shownHeading(): string | undefined {
   ]
     .filter(page => page.getClientRects().length && getComputedStyle(page).visibility !== 'hidden')
   return shown.at(-1)?.querySelector('h1, h2, h3, h4, h5, h6')?.textContent?.replace(/\s+/g, ' ').trim()
+}
+
+/** What the follow page's bar says. */
+const followBar = () => document.querySelector('[data-follow-bar] button')?.textContent?.trim()
+
+/** The slide whose section the follow page has scrolled to the top. */
+function sectionAtTop(): string | undefined {
+  return [
+    ...document.querySelectorAll('section[id]'),
+  ]
+    .find(section => Math.abs(section.getBoundingClientRect().top - Number.parseFloat(getComputedStyle(section).scrollMarginTop)) < 8)
+    ?.id
 }
 
 /** Where the page is, below the site's origin. */
@@ -197,6 +215,51 @@ export function journeys(engine: Engine): void {
         await tab.run(key => localStorage.removeItem(key), viewChoiceKey(base))
         await tab.resize(laptop.width, laptop.height)
       }
+    })
+
+    describe('following the speaker through a real broker (slidev-addon-follow, on the fixture deck)', () => {
+      let fixture: StaticSite
+      let broker: LocalMosquitto
+      let speaker: Room
+      const at = (path = '') => `${fixture.url}${path}`
+      const moveTo = (page: number) => speaker.publish({ page, clicks: 0 })
+
+      beforeAll(async () => {
+        fixture = await serveProbedSite(join(fixtureDir, 'dist'), '/')
+        broker = await startMosquitto({ port: fixtureFollow().port })
+        speaker = joinRoom({ broker: broker.url, room: fixtureFollow().room, credential: broker.credential })
+      })
+
+      afterAll(async () => {
+        await speaker?.close()
+        await broker?.stop()
+        await fixture?.close()
+      })
+
+      it('follows the speaker on a phone, in the reading view, from the slide already shown', async () => {
+        await moveTo(3)
+        await tab.resize(phone.width, phone.height)
+        try {
+          await tab.goto(at('follow/'))
+          await expect.poll(() => tab.run(followBar), patience).toBe('Following the speaker · slide 3')
+          await expect.poll(() => tab.run(sectionAtTop), patience).toBe('3')
+          await moveTo(2)
+          await expect.poll(() => tab.run(followBar), patience).toBe('Following the speaker · slide 2')
+          await expect.poll(() => tab.run(sectionAtTop), patience).toBe('2')
+        }
+        finally {
+          await tab.resize(laptop.width, laptop.height)
+        }
+      })
+
+      it('follows the speaker in the deck', async () => {
+        await moveTo(2)
+        await tab.goto(at('2?follow'))
+        await expect.poll(() => tab.run(() => document.querySelector('.follow-control')?.textContent?.trim()), patience)
+          .toBe('Following the speaker · slide 2')
+        await moveTo(5)
+        await expect.poll(() => tab.run(() => location.pathname), patience).toBe('/5')
+      })
     })
 
     it('opens the deck, a shared link and the PDF with the server gone, after one visit', async () => {

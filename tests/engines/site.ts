@@ -1,5 +1,5 @@
 import type { StaticSite } from '../../tools/serve'
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import process from 'node:process'
@@ -67,15 +67,21 @@ export function probedSite(dist = resolve(process.env.DECK_DIST ?? 'dist')): str
     throw new Error(`${dist} has no built site: run \`npm run build:pages\` first`)
   const copy = mkdtempSync(join(tmpdir(), 'deck-engines-'))
   cpSync(dist, copy, { recursive: true })
-  const first = join(copy, 'view-switch.js')
-  writeFileSync(first, `(${probe})();\n${readFileSync(first, 'utf8')}`)
+  // The deck's pages run view-switch.js first; the follow page (slidev-addon-follow), a reading
+  // view with one script, runs its follow-page chunk.
+  const firsts = [
+    'view-switch.js',
+    ...readdirSync(join(copy, 'assets')).filter(file => /^follow-page-.*\.js$/.test(file)).map(file => `assets/${file}`),
+  ]
+  for (const file of firsts)
+    writeFileSync(join(copy, file), `(${probe})();\n${readFileSync(join(copy, file), 'utf8')}`)
   return copy
 }
 
-/** Serves `probedSite()` like GitHub Pages, under `base` only; `close` also removes the copy. */
-export async function serveProbedSite(): Promise<StaticSite> {
-  const copy = probedSite()
-  const site = await serveSite(copy, { base })
+/** Serves `probedSite(dist)` like GitHub Pages, under `base` only; `close` also removes the copy. */
+export async function serveProbedSite(dist?: string, base_ = base): Promise<StaticSite> {
+  const copy = probedSite(dist)
+  const site = await serveSite(copy, { base: base_ })
   return {
     url: site.url,
     close: async () => {
