@@ -19,7 +19,8 @@ import { test as deckTest, expect } from './fixtures'
 // a device of its own in the room.
 
 const dist = join(fixtureDir, 'dist')
-const headmatter = (await parse(readFileSync(join(fixtureSource, 'slides.md'), 'utf8'))).slides[0].frontmatter as { follow: { broker: string } }
+const fixtureSlides = join(fixtureSource, 'slides.md')
+const headmatter = (await parse(readFileSync(fixtureSlides, 'utf8'), fixtureSlides)).slides[0].frontmatter as { follow: { broker: string } }
 const brokerPort = Number(new URL(headmatter.follow.broker).port)
 
 /** A device of its own (a browser context), whose page errors, console errors and CSP violations are kept. */
