@@ -111,6 +111,13 @@ describe('the follow page made from the reading view', () => {
     expect(page).toContain('<h2 id="why-rust">Why Rust</h2>')
   })
 
+  it('writes a script address with a dollar sign as given (a dev server under such a folder)', () => {
+    const script = ['/@fs/home/ada/talks/$&$\'$1$$/follow-page.ts']
+    const html = followPage(readingView, { ...options, script })
+    expect(html).toContain(`<script type="module" src="${script[0]}"></script>\n</head>`)
+    expect(html.match(/<\/head>/g)).toHaveLength(1)
+  })
+
   it('refuses a page that is not a reading view, naming read/index.html', () => {
     const withoutSections = readingView.replace(/<section id="\d+"[^>]*>/g, '<section>')
     expect(() => followPage(withoutSections, options)).toThrow(/reading view \(read\/index\.html\) does not have the shape/)
