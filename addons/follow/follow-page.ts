@@ -50,11 +50,12 @@ export function followPage(readingView: string, { script, brokerOrigin }: Follow
     throw new Error('slidev-addon-follow: the reading view (read/index.html) does not have the shape the follow page needs: a Content-Security-Policy meta tag, a <body> and <section id="N"> per slide.')
   const scriptTag = script.map(src => `<script type="module" src="${src}"></script>`).join('\n')
   return readingView
-    .replace(policy[0], `<meta http-equiv="Content-Security-Policy" content="${withDirectives(unescapeAttribute(policy[1]), {
+    // Replaced by functions: a string would read `$&`, `$'`… in a script's path as replacement patterns.
+    .replace(policy[0], () => `<meta http-equiv="Content-Security-Policy" content="${withDirectives(unescapeAttribute(policy[1]), {
       'script-src': `'self'`,
       'connect-src': `'self' ${brokerOrigin}`,
     })}">`)
-    .replace('</head>', `${followStyle}\n${scriptTag}\n</head>`)
+    .replace('</head>', () => `${followStyle}\n${scriptTag}\n</head>`)
     .replace('<body>', `<body>\n${followBar}`)
     // A reader who chooses the slides keeps following there.
     .replace(/href="([^"]*)\?view=slides"/g, 'href="$1?view=slides&amp;follow"')

@@ -1,0 +1,148 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest'
+import { brokerOrigin, brokerVariable, followOptions, roomFromTitle } from './options.ts'
+import { roomPattern } from './protocol.ts'
+
+const broker = 'wss://broker.example.org/mqtt'
+
+describe('the headmatter\'s follow options', () => {
+  it('a deck without a broker has no follow at all', () => {
+    expect(followOptions(undefined)).toBeUndefined()
+    expect(followOptions(null)).toBeUndefined()
+    expect(followOptions({})).toBeUndefined()
+    expect(followOptions({ broker: '' })).toBeUndefined()
+    expect(followOptions({ broker: null })).toBeUndefined()
+    expect(followOptions({ room: 'rust' }, {
+      title: 'Rust',
+      env: { [brokerVariable]: '' },
+    })).toBeUndefined()
+  })
+
+  it('a deck with a broker and a room follows in that room', () => {
+    expect(followOptions({ broker, room: 'rust-2025' }, { title: 'Building Rust' })).toEqual({ broker, room: 'rust-2025' })
+    expect(followOptions({ broker: 'ws://localhost:9001' })).toEqual({ broker: 'ws://localhost:9001', room: 'slides' })
+  })
+
+  it('names the room after the deck\'s title when the headmatter names none', () => {
+    expect(followOptions({ broker }, { title: 'Building Rust for Production' })).toEqual({ broker, room: 'building-rust-for-production' })
+  })
+
+  it('a rehearsal points the deck at another broker through SLIDEV_FOLLOW_BROKER', () => {
+    const env = { SLIDEV_FOLLOW_BROKER: 'ws://localhost:9001/mqtt' }
+    expect(brokerVariable).toBe('SLIDEV_FOLLOW_BROKER')
+    expect(followOptions({ broker, room: 'rust' }, { env })).toEqual({ broker: 'ws://localhost:9001/mqtt', room: 'rust' })
+    expect(followOptions(undefined, { title: 'Rust', env })).toEqual({ broker: 'ws://localhost:9001/mqtt', room: 'rust' })
+    expect(followOptions({ broker }, {
+      env: { SLIDEV_FOLLOW_BROKER: '' },
+    })?.broker).toBe(broker)
+    expect(followOptions({ broker }, {
+      env: { SLIDEV_FOLLOW_BROKER: undefined },
+    })?.broker).toBe(broker)
+  })
+
+  it('checks the broker from the environment as it checks the headmatter\'s', () => {
+    expect(() => followOptions(undefined, {
+      env: { SLIDEV_FOLLOW_BROKER: 'http://localhost:9001' },
+    })).toThrow(/not http\.$/)
+  })
+
+  it('refuses a follow: that is not a map', () => {
+    for (const headmatter of [
+      broker,
+      ['broker', broker],
+      42,
+      true,
+    ])
+      expect(() => followOptions(headmatter), String(headmatter)).toThrow(/`follow:` must be a map/)
+  })
+
+  it('names the keys it does not know, and the ones it takes', () => {
+    expect(() => followOptions({ brokr: broker, rooms: 'rust' })).toThrow(/has `brokr`, `rooms`, which it does not know; it takes `broker` and `room`\.$/)
+    expect(() => followOptions({ broker, topic: 'x' })).toThrow(/`topic`/)
+  })
+
+  it('refuses a broker that is not text or not an address', () => {
+    expect(() => followOptions({ broker: 9001 })).toThrow(TypeError)
+    expect(() => followOptions({
+      broker: { url: broker },
+    })).toThrow(/must be a ws:\/\/ or wss:\/\/ address/)
+    expect(() => followOptions({ broker: 'broker.example.org/mqtt' })).toThrow(/"broker\.example\.org\/mqtt" is not an address/)
+  })
+
+  it('refuses a broker that is not MQTT over WebSocket, naming its scheme', () => {
+    expect(() => followOptions({ broker: 'http://broker.example.org/mqtt' })).toThrow(/"http:\/\/broker\.example\.org\/mqtt" must use ws:\/\/ or wss:\/\/ .*, not http\.$/)
+    expect(() => followOptions({ broker: 'https://broker.example.org/mqtt' })).toThrow(/not https\.$/)
+    expect(() => followOptions({ broker: 'mqtts://broker.example.org:8883' })).toThrow(/not mqtts\.$/)
+  })
+
+  it('refuses a broker address with a user or password, without repeating the password', () => {
+    for (const address of ['wss://speaker:s3cret@broker.example.org/mqtt', 'wss://speaker@broker.example.org/mqtt', 'wss://:s3cret@broker.example.org/mqtt']) {
+      expect(() => followOptions({ broker: address }), address).toThrow(/must not carry a user or password/)
+      expect(() => followOptions({ broker: address })).not.toThrow(/s3cret/)
+    }
+  })
+
+  it('refuses a room that is not one MQTT topic level, naming it', () => {
+    for (const room of [
+      'Rust Talk',
+      'rust/2025',
+      'rust+',
+      '#',
+      '-rust',
+      '',
+      'café',
+    ])
+      expect(() => followOptions({ broker, room }), room).toThrow(`\`follow.room\` "${room}" must be lower-case letters, digits and dashes`)
+    expect(() => followOptions({ broker, room: 2025 })).toThrow(/"2025" must be/)
+  })
+})
+
+describe('the room named after the deck\'s title', () => {
+  it('is the title in lower case with dashes', () => {
+    expect(roomFromTitle('Building Rust for Production')).toBe('building-rust-for-production')
+    expect(roomFromTitle('Rust 2025')).toBe('rust-2025')
+  })
+
+  it('drops accents', () => {
+    expect(roomFromTitle('Café Éclair à Zürich')).toBe('cafe-eclair-a-zurich')
+  })
+
+  it('turns punctuation and spaces into one dash, none at either end', () => {
+    expect(roomFromTitle('  Rust: the "good" parts!  ')).toBe('rust-the-good-parts')
+    expect(roomFromTitle('C++ / Rust -- FFI')).toBe('c-rust-ffi')
+  })
+
+  it('is "slides" when the title gives nothing to use', () => {
+    for (const title of [
+      undefined,
+      '',
+      '   ',
+      '!!!',
+      '日本語のスライド',
+    ])
+      expect(roomFromTitle(title), String(title)).toBe('slides')
+  })
+
+  it('is always a room name the options accept', () => {
+    for (const title of [
+      'Building Rust for Production',
+      'Ærø & Straße',
+      '2025: a year',
+      '--x--',
+      'ÀÉÎÕÜ',
+    ])
+      expect(roomFromTitle(title), title).toMatch(roomPattern)
+  })
+})
+
+describe('the broker\'s origin, which the page\'s policy lets it reach', () => {
+  it('is the scheme, host and port, without the path', () => {
+    expect(brokerOrigin('wss://broker.example.org/mqtt')).toBe('wss://broker.example.org')
+    expect(brokerOrigin('ws://localhost:9001/mqtt')).toBe('ws://localhost:9001')
+    expect(brokerOrigin('wss://Broker.Example.org:8443/mqtt?x=1#y')).toBe('wss://broker.example.org:8443')
+  })
+
+  it('leaves out the default port, as the policy matches it anyway', () => {
+    expect(brokerOrigin('wss://broker.example.org:443/mqtt')).toBe('wss://broker.example.org')
+  })
+})

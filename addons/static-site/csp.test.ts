@@ -1,0 +1,142 @@
+// @vitest-environment node
+import type { HtmlTagDescriptor, Plugin, ResolvedConfig } from 'vite'
+import { describe, expect, it } from 'vitest'
+import { contentSecurityPolicy, cspHeader, deckCsp, withAdditions } from './csp.ts'
+
+const policy = {
+  'default-src': ['\'self\''],
+  'connect-src': ['\'self\''],
+  'img-src': ['\'self\'', 'data:'],
+}
+
+describe('another plugin widening the policy', () => {
+  it('adds its sources to their directives, each source once', () => {
+    expect(withAdditions(policy, [
+      {
+        'connect-src': ['wss://b.example', '\'self\''],
+      },
+      {
+        'connect-src': ['wss://b.example', 'https://api.example'],
+        'img-src': ['data:', 'blob:'],
+      },
+    ])).toEqual({
+      'default-src': ['\'self\''],
+      'connect-src': ['\'self\'', 'wss://b.example', 'https://api.example'],
+      'img-src': ['\'self\'', 'data:', 'blob:'],
+    })
+  })
+
+  it('a directive the policy lacks starts from default-src\'s sources, as the browser would', () => {
+    expect(withAdditions(policy, [
+      {
+        'media-src': ['https://cdn.example', '\'self\''],
+      },
+    ])['media-src'])
+      .toEqual(['\'self\'', 'https://cdn.example'])
+    expect(withAdditions({
+      'img-src': ['data:'],
+    }, [
+      {
+        'media-src': ['https://cdn.example'],
+      },
+    ])['media-src'])
+      .toEqual(['https://cdn.example'])
+  })
+
+  it('leaves the given policy, and the deck\'s own, as they were', () => {
+    const before = structuredClone(policy)
+    const deckBefore = structuredClone(contentSecurityPolicy)
+    const widened = withAdditions(policy, [
+      {
+        'connect-src': ['wss://b.example'],
+        'default-src': ['https://x.example'],
+        'media-src': ['blob:'],
+      },
+    ])
+    withAdditions(contentSecurityPolicy, [
+      {
+        'connect-src': ['wss://b.example'],
+        'media-src': ['blob:'],
+      },
+    ])
+    expect(policy).toEqual(before)
+    expect(contentSecurityPolicy).toEqual(deckBefore)
+    expect(widened['default-src']).not.toBe(policy['default-src'])
+  })
+
+  it('without additions is the same policy', () => {
+    expect(withAdditions(contentSecurityPolicy, [])).toEqual(contentSecurityPolicy)
+    expect(withAdditions(contentSecurityPolicy, [{}])).toEqual(contentSecurityPolicy)
+  })
+})
+
+describe('the policy of the built deck', () => {
+  type Hook = (this: unknown, ...args: unknown[]) => unknown
+
+  /** The `<meta>` the plugin adds to index.html once Vite resolved the config with `plugins`. */
+  function builtPolicy(plugin: Plugin, plugins?: Array<Partial<Plugin>>): string {
+    if (plugins)
+      (plugin.configResolved as Hook).call({}, { plugins } as unknown as ResolvedConfig)
+    const transform = plugin.transformIndexHtml as { order: string, handler: Hook }
+    expect(transform.order).toBe('post')
+    const tags = transform.handler.call({}, '<html><head></head><body><script type="module" src="/assets/index.js"></script></body></html>', {}) as HtmlTagDescriptor[]
+    expect(tags).toHaveLength(1)
+    expect(tags[0]).toMatchObject({
+      tag: 'meta',
+      injectTo: 'head-prepend',
+      attrs: { 'http-equiv': 'Content-Security-Policy' },
+    })
+    return tags[0].attrs!.content as string
+  }
+
+  it('lets the page reach what another plugin asks for through its api.contentSecurityPolicy', () => {
+    const content = builtPolicy(deckCsp(), [
+      {
+        name: 'x',
+        api: {
+          contentSecurityPolicy: {
+            'connect-src': ['wss://b.example'],
+          },
+        },
+      },
+      { name: 'no-api' },
+      {
+        name: 'other-api',
+        api: { somethingElse: true },
+      },
+    ])
+    expect(content).toContain('; connect-src \'self\' wss://b.example;')
+    expect(content).toBe(cspHeader({
+      ...contentSecurityPolicy,
+      'connect-src': ['\'self\'', 'wss://b.example'],
+    }))
+  })
+
+  it('is the deck\'s own policy when no plugin widens it', () => {
+    expect(builtPolicy(deckCsp())).toBe(cspHeader())
+    expect(builtPolicy(deckCsp(), [
+      { name: 'no-api' },
+    ])).toBe(cspHeader())
+  })
+
+  it('a second build without the plugin does not keep the first build\'s additions', () => {
+    const plugin = deckCsp()
+    expect(builtPolicy(plugin, [
+      {
+        name: 'x',
+        api: {
+          contentSecurityPolicy: {
+            'connect-src': ['wss://b.example'],
+          },
+        },
+      },
+    ])).toContain('wss://b.example')
+    expect(builtPolicy(plugin, [])).toBe(cspHeader())
+  })
+
+  it('refuses a built page with an inline script, which the policy would block', () => {
+    const transform = deckCsp().transformIndexHtml as { handler: Hook }
+    expect(() => transform.handler.call({}, '<head><script>alert(1)</script></head>', {})).toThrow(/inline <script>/)
+    expect(() => transform.handler.call({}, '<head><script type="module">import "x"</script></head>', {})).toThrow(/inline <script>/)
+  })
+})
