@@ -10,7 +10,7 @@ import { isMain, parseArgs, root } from '../tools/slidev.ts'
 import { followBudgets, withinBudget } from './budgets.ts'
 
 /**
- * `npm run bench:follow [-- --followers N --steps N --interval MS --batch N]`: a talk's audience
+ * `npm run bench:follow [-- --followers N --steps N --interval MS --batch N --timeout S]`: a talk's audience
  * following the speaker through a real broker, on this machine.
  *
  * 1. A local Mosquitto on 127.0.0.1 (addons/follow/node/mosquitto.ts), fresh, with a speaker login.
@@ -77,6 +77,12 @@ async function join(options: RoomOptions, rooms: Room[], timeoutMs = 15_000): Pr
 export async function benchFollow({ followers = 1000, steps = 30, intervalMs = 200, batch = 50, timeoutMs = 90_000, log = console.log } = {}): Promise<FollowBenchmark> {
   const broker = await startMosquitto()
   const rooms: Room[] = []
+  /** Set once the run is over (or timed out): what is still under way joins and publishes no more. */
+  let over = false
+  const check = () => {
+    if (over)
+      throw new Error('bench:follow is over')
+  }
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`bench:follow did not finish within ${timeoutMs / 1000} s`)), timeoutMs)
@@ -88,6 +94,7 @@ export async function benchFollow({ followers = 1000, steps = 30, intervalMs = 2
     ])
   }
   finally {
+    over = true
     clearTimeout(timer)
     // Closing waits for nothing the broker owes once it is gone: 5 s at most, then the broker stops.
     await Promise.race([
@@ -108,6 +115,7 @@ export async function benchFollow({ followers = 1000, steps = 30, intervalMs = 2
     const received = Array.from({ length: followers }, () => new Set<number>())
     const connectStart = performance.now()
     for (let first = 0; first < followers; first += batch) {
+      check()
       await Promise.all(Array.from({
         length: Math.min(batch, followers - first),
       }, (_, i) => {
@@ -131,6 +139,7 @@ export async function benchFollow({ followers = 1000, steps = 30, intervalMs = 2
     log(`bench:follow: the speaker moves on ${steps} times, every ${intervalMs} ms …`)
     const finalPage = steps + 1
     for (let page = 2; page <= finalPage; page++) {
+      check()
       const next = sleep(intervalMs)
       await speaker.publish({ page, clicks: 0 })
       await next
@@ -215,10 +224,11 @@ if (isMain(import.meta.url)) {
     'steps',
     'interval',
     'batch',
+    'timeout',
     'json',
   ])
   if (rest.length) {
-    console.error(`Unknown arguments: ${rest.join(' ')} (known: --followers N, --steps N, --interval MS, --batch N, --json FILE)`)
+    console.error(`Unknown arguments: ${rest.join(' ')} (known: --followers N, --steps N, --interval MS, --batch N, --timeout S, --json FILE)`)
     process.exit(2)
   }
   const json = joinPath(root, options.json ?? 'bench/follow.json')
@@ -227,6 +237,7 @@ if (isMain(import.meta.url)) {
     steps: Number(options.steps ?? 30),
     intervalMs: Number(options.interval ?? 200),
     batch: Number(options.batch ?? 50),
+    timeoutMs: Number(options.timeout ?? 90) * 1000,
   }).then((result) => {
     console.log(`\n${formatFollowBenchmark(result)}`)
     mkdirSync(joinPath(json, '..'), { recursive: true })
