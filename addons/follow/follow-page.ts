@@ -5,8 +5,8 @@
  */
 
 export interface FollowPageOptions {
-  /** The follow script's address, relative to the page (`../assets/follow-page-….js`). */
-  script: string
+  /** The follow scripts' addresses, relative to the page (`../assets/follow-page-….js`), in order. */
+  script: string[]
   /** The broker's origin, which the policy's `connect-src` allows. */
   brokerOrigin: string
 }
@@ -38,14 +38,19 @@ const followStyle = `<style>
 section[id] { scroll-margin-top: 4.5rem; }
 </style>`
 
+/** An attribute's text as written by an HTML escaper (quotes and ampersands as entities). */
+function unescapeAttribute(value: string): string {
+  return value.replace(/&#39;|&#x27;/g, '\'').replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+}
+
 /** The follow page made from the reading view's HTML. Throws when the HTML is not a reading view's. */
 export function followPage(readingView: string, { script, brokerOrigin }: FollowPageOptions): string {
   const policy = readingView.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)
   if (!policy || !/<body>/.test(readingView) || !/<section id="\d+"/.test(readingView))
     throw new Error('slidev-addon-follow: the reading view (read/index.html) does not have the shape the follow page needs: a Content-Security-Policy meta tag, a <body> and <section id="N"> per slide.')
-  const scriptTag = `<script type="module" src="${script}"></script>`
+  const scriptTag = script.map(src => `<script type="module" src="${src}"></script>`).join('\n')
   return readingView
-    .replace(policy[0], `<meta http-equiv="Content-Security-Policy" content="${withDirectives(policy[1], {
+    .replace(policy[0], `<meta http-equiv="Content-Security-Policy" content="${withDirectives(unescapeAttribute(policy[1]), {
       'script-src': `'self'`,
       'connect-src': `'self' ${brokerOrigin}`,
     })}">`)

@@ -1,6 +1,6 @@
-import type { Position } from './protocol'
-import type { RoomStatus } from './room'
-import { samePlace } from './protocol'
+import type { Position } from './protocol.ts'
+import type { RoomStatus } from './room.ts'
+import { samePlace } from './protocol.ts'
 
 /**
  * A reader's following, apart from any page: whether it follows, the speaker's last position, and

@@ -1,4 +1,4 @@
-import { roomPattern } from './protocol'
+import { roomPattern } from './protocol.ts'
 
 /** What the deck's headmatter `follow:` gives, once checked. */
 export interface FollowOptions {

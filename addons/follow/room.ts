@@ -1,7 +1,7 @@
 import type { MqttClient } from 'mqtt'
-import type { Credential, Position, Press, PressMessage, Published } from './protocol'
+import type { Credential, Position, Press, PressMessage, Published } from './protocol.ts'
 import mqtt from 'mqtt'
-import { decodePosition, decodePress, encode, positionTopic, pressTopic } from './protocol'
+import { decodePosition, decodePress, encode, positionTopic, pressTopic } from './protocol.ts'
 
 /**
  * - `connecting`: not connected yet, or connecting again (the broker went away, the network dropped)
@@ -53,6 +53,8 @@ export function joinRoom(options: RoomOptions): Room {
     connectTimeout: 5000,
     keepalive: 20,
     resubscribe: true,
+    // mqtt.js keeps time in a blob: worker by default, which the site's Content-Security-Policy refuses.
+    timerVariant: 'native',
   })
   const topics = [
     positionTopic(options.room),

@@ -1,9 +1,9 @@
 import type { Plugin, PluginOption } from 'vite'
-import type { FollowOptions } from './options'
+import type { FollowOptions } from './options.ts'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
-import { followPage, withFollowLink } from './follow-page'
-import { brokerOrigin, followOptions } from './options'
+import { followPage, withFollowLink } from './follow-page.ts'
+import { brokerOrigin, followOptions } from './options.ts'
 
 const followPageEntry = fileURLToPath(new URL('./client/follow-page.ts', import.meta.url))
 
@@ -14,6 +14,8 @@ const readingViewPlugin = 'deck-reading-view'
 export interface FollowDefine extends FollowOptions {
   /** The follow page's path under the base: the reading view that follows, or the deck with `?follow`. */
   page: string
+  /** The deck's public address (`seoMeta.ogUrl`), which the QR code of the built deck and its PDF point to. */
+  site?: string
 }
 
 function flatNames(plugins: PluginOption[] | undefined): string[] {
@@ -29,7 +31,7 @@ function flatNames(plugins: PluginOption[] | undefined): string[] {
  * slidev-addon-static-site collects), and the reading view gets a following twin at `follow/`.
  * Without a broker, it adds nothing: `__SLIDEV_FOLLOW__` is `null` and the code behind it drops out.
  */
-export function follow(config: { follow?: unknown, title?: string }): Plugin {
+export function follow(config: { follow?: unknown, title?: string, seoMeta?: { ogUrl?: string } }): Plugin {
   const options = followOptions(config.follow, { title: config.title, env: process.env })
   let base = '/'
   let entryRef: string | undefined
@@ -52,11 +54,20 @@ export function follow(config: { follow?: unknown, title?: string }): Plugin {
             page: flatNames(userConfig.plugins).includes(readingViewPlugin)
               ? 'follow/'
               : '?follow',
+            ...(config.seoMeta?.ogUrl
+              ? { site: config.seoMeta.ogUrl }
+              : {}),
           }
         : null
       return {
         define: {
           __SLIDEV_FOLLOW__: JSON.stringify(define),
+        },
+        // Bundled up front by the dev server, which would otherwise reload the page when follow first loads it.
+        optimizeDeps: {
+          include: options
+            ? ['mqtt']
+            : [],
         },
       }
     },
@@ -81,9 +92,8 @@ export function follow(config: { follow?: unknown, title?: string }): Plugin {
             throw new Error(`the reading view answered ${reading.status}: ${await reading.text()}`)
           res.setHeader('content-type', 'text/html; charset=utf-8')
           res.end(followPage(await reading.text(), {
-            script: `${base}@fs${followPageEntry.startsWith('/')
-              ? ''
-              : '/'}${followPageEntry}`,
+            // In the dev server, Vite's `define` values come from its env module, which the deck's pages load with Vite's client.
+            script: [`${base}@vite/env`, `${base}@fs/${followPageEntry.replace(/^\//, '')}`],
             brokerOrigin: brokerOrigin(options.broker),
           }))
         }
@@ -107,7 +117,7 @@ export function follow(config: { follow?: unknown, title?: string }): Plugin {
           type: 'asset',
           fileName: 'follow/index.html',
           source: followPage(html, {
-            script: `../${this.getFileName(entryRef)}`,
+            script: [`../${this.getFileName(entryRef)}`],
             brokerOrigin: brokerOrigin(options.broker),
           }),
         })

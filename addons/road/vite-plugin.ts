@@ -14,6 +14,8 @@ const local = (path: string) => fileURLToPath(new URL(path, import.meta.url))
  *   slide, how many backups are one ↓ away (client/PresenterTimer.vue).
  * - The overview (`o`): backups sit under their demo slide (client/RoadOverview.vue).
  */
+const presenterTimer = local('./client/PresenterTimer.vue').replaceAll('\\', '/')
+
 const swaps: Array<{ importers: string[], source: string, by: string }> = [
   {
     importers: ['pages/presenter.vue', 'internals/NavControls.vue'],
@@ -48,6 +50,9 @@ export function deckRoad(): Plugin {
     },
     resolveId(source, importer) {
       const from = importer?.replaceAll('\\', '/').replace(/\?.*$/, '')
+      // Slidev's timer shown anywhere else (another addon's page, say a phone remote) gets the pace too.
+      if (source === '@slidev/client/internals/TimerInlined.vue' && from && from !== presenterTimer)
+        return presenterTimer
       for (const [index, swap] of swaps.entries()) {
         const match = swap.importers.find(file => from?.endsWith(`/@slidev/client/${file}`))
         if (source === swap.source && match) {

@@ -1,9 +1,9 @@
 // The script of the follow page (`follow/`, made by follow-page.ts from the reading view): joins the
 // speaker's room and scrolls to the section of the slide being presented, until the reader scrolls;
 // the bar then offers to follow again. Plain DOM, no framework: the page is the reading view.
-import type { FollowState } from '../follower'
-import * as follower from '../follower'
-import { joinRoom } from '../room'
+import type { FollowState } from '../follower.ts'
+import * as follower from '../follower.ts'
+import { joinRoom } from '../room.ts'
 
 const options = __SLIDEV_FOLLOW__!
 const button = document.querySelector<HTMLButtonElement>('[data-follow-bar] button')!

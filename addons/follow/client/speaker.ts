@@ -1,5 +1,5 @@
-import type { Credential } from '../protocol'
-import { credentialFromFragment, withoutCredential } from '../protocol'
+import type { Credential } from '../protocol.ts'
+import { credentialFromFragment, withoutCredential } from '../protocol.ts'
 
 /** Where a device keeps the speaker's credential for a room (`localStorage`, this device only). */
 export function credentialKey(room: string): string {

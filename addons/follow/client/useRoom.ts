@@ -1,5 +1,5 @@
-import type { Credential, PressMessage, Published } from '../protocol'
-import type { Room, RoomStatus } from '../room'
+import type { Credential, PressMessage, Published } from '../protocol.ts'
+import type { Room, RoomStatus } from '../room.ts'
 import { onScopeDispose, shallowRef } from 'vue'
 
 /**

@@ -1,6 +1,6 @@
 import { defineVitePluginsSetup } from '@slidev/types'
-import { follow } from '../vite-plugin'
+import { follow } from '../vite-plugin.ts'
 
 export default defineVitePluginsSetup(options => [
-  follow(options.data.config as { follow?: unknown, title?: string }),
+  follow(options.data.config as Parameters<typeof follow>[0]),
 ])
