@@ -1,7 +1,7 @@
 import type { Room, RoomOptions, RoomStatus } from '../addons/follow/room.ts'
 import type { Budget } from './budgets.ts'
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { join as joinPath, relative } from 'node:path'
 import process from 'node:process'
 import { startMosquitto } from '../addons/follow/node/mosquitto.ts'
@@ -30,7 +30,8 @@ import { followBudgets, withinBudget } from './budgets.ts'
 
 export interface FollowBenchmark {
   date: string
-  machine: { cpus: number, node: string }
+  /** `loadAvg`: the machine's 1-minute load average when the run started (other work skews the latency). */
+  machine: { cpus: number, node: string, loadAvg: number }
   settings: { followers: number, steps: number, intervalMs: number, batch: number }
   figures: Record<FollowFigure, number>
   /** Latency percentiles of every delivery of a moved-on position, in ms. */
@@ -75,6 +76,7 @@ async function join(options: RoomOptions, rooms: Room[], timeoutMs = 15_000): Pr
 }
 
 export async function benchFollow({ followers = 1000, steps = 30, intervalMs = 200, batch = 50, timeoutMs = 90_000, log = console.log } = {}): Promise<FollowBenchmark> {
+  const loadAvg = loadavg()[0]!
   const broker = await startMosquitto()
   const rooms: Room[] = []
   /** Set once the run is over (or timed out): what is still under way joins and publishes no more. */
@@ -160,6 +162,7 @@ export async function benchFollow({ followers = 1000, steps = 30, intervalMs = 2
       machine: {
         cpus: cpus().length,
         node: process.version,
+        loadAvg,
       },
       settings: {
         followers,
@@ -214,7 +217,8 @@ export function formatFollowBenchmark(result: FollowBenchmark): string {
     ...rows.map(line),
     '',
     `Delivery latency over ${followers} × ${steps} deliveries: p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms, max ${max} ms `
-    + `(a position every ${intervalMs} ms). ${result.machine.cpus} CPUs, Node ${result.machine.node}; broker and clients on this machine.`,
+    + `(a position every ${intervalMs} ms). ${result.machine.cpus} CPUs, load average ${result.machine.loadAvg.toFixed(1)} at the start, `
+    + `Node ${result.machine.node}; broker and clients on this machine: compare runs made on a quiet one.`,
   ].join('\n')
 }
 
