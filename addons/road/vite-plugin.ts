@@ -51,7 +51,7 @@ export function deckRoad(): Plugin {
     resolveId(source, importer) {
       const from = importer?.replaceAll('\\', '/').replace(/\?.*$/, '')
       // Slidev's timer shown anywhere else (another addon's page, say a phone remote) gets the pace too.
-      if (source === '@slidev/client/internals/TimerInlined.vue' && from && from !== presenterTimer)
+      if (source.replaceAll('\\', '/').endsWith('@slidev/client/internals/TimerInlined.vue') && from && from !== presenterTimer)
         return presenterTimer
       for (const [index, swap] of swaps.entries()) {
         const match = swap.importers.find(file => from?.endsWith(`/@slidev/client/${file}`))

@@ -33,6 +33,7 @@ test.describe('the addons, packed and installed, on another deck', () => {
       'handout',
       'offline-app',
       'deck-check',
+      'follow',
     ]) {
       const dir = join(fixtureDir, 'node_modules', `slidev-addon-${addon}`)
       expect(existsSync(join(dir, 'package.json')), addon).toBe(true)

@@ -1,0 +1,294 @@
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test'
+import type { LocalMosquitto } from '../../addons/follow/node/mosquitto'
+import type { StaticSite } from '../../tools/serve'
+import { randomBytes } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse } from '@slidev/parser'
+import { startMosquitto } from '../../addons/follow/node/mosquitto'
+import { speakerFragment } from '../../addons/follow/protocol'
+import { fixtureDir, fixtureSource } from '../../tools/fixture-deck'
+import { serveSite } from '../../tools/serve'
+import { builtSite } from '../support/servers'
+import { test as deckTest, expect } from './fixtures'
+
+// Following the speaker (slidev-addon-follow) on the fixture deck, built with a broker in its
+// headmatter (`follow.broker: ws://127.0.0.1:18830`), against a real Mosquitto that the tests start
+// on that port: the speaker's presenter view publishes, phones (the follow page, the deck) follow,
+// the phone remote drives the presenter. Each device is a browser context of its own, as each is
+// a device of its own in the room.
+
+const dist = join(fixtureDir, 'dist')
+const headmatter = (await parse(readFileSync(join(fixtureSource, 'slides.md'), 'utf8'))).slides[0].frontmatter as { follow: { broker: string } }
+const brokerPort = Number(new URL(headmatter.follow.broker).port)
+
+/** A device of its own (a browser context), whose page errors, console errors and CSP violations are kept. */
+async function openDevice(browser: Browser, baseURL: string, options: BrowserContextOptions, errors: string[]): Promise<Page> {
+  const context = await browser.newContext({ ...options, baseURL, serviceWorkers: 'block' })
+  const page = await context.newPage()
+  // A deep link is answered by 404.html with status 404, as GitHub Pages does: the browser logs it.
+  const deepLinks = new Set<string>()
+  page.on('response', (response) => {
+    if (response.request().isNavigationRequest() && response.status() === 404)
+      deepLinks.add(response.url())
+  })
+  page.on('pageerror', error => errors.push(`${page.url()}: ${error.message}`))
+  page.on('console', (message) => {
+    const deepLink404 = message.text().startsWith('Failed to load resource') && deepLinks.has(message.location().url.replace(/#.*$/, ''))
+    if (message.type() === 'error' && !deepLink404)
+      errors.push(`${page.url()}: ${message.text()}`)
+  })
+  return page
+}
+
+/** Opens a page on a device of its own; `errors` collects its page errors and console errors. */
+type OpenDevice = (options: BrowserContextOptions, errors: string[]) => Promise<Page>
+
+const test = deckTest.extend<{ device: OpenDevice }, { fixtureSite: StaticSite, broker: LocalMosquitto }>({
+  device: async ({ browser, baseURL }, use) => {
+    const contexts: BrowserContext[] = []
+    await use(async (options, errors) => {
+      const page = await openDevice(browser, baseURL!, options, errors)
+      contexts.push(page.context())
+      return page
+    })
+    // Each device leaves the room with its test: a presenter left open would go on publishing.
+    await Promise.all(contexts.map(context => context.close()))
+  },
+  fixtureSite: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructured first argument
+    async ({}, use) => {
+      const site = await serveSite(dist)
+      await use(site)
+      await site.close()
+    },
+    { scope: 'worker' },
+  ],
+  broker: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructured first argument
+    async ({}, use) => {
+      const broker = await startMosquitto({
+        port: brokerPort,
+        credential: {
+          username: 'speaker',
+          password: randomBytes(12).toString('base64url'),
+        },
+      })
+      await use(broker)
+      await broker.stop()
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ fixtureSite }, use) => use(fixtureSite.url),
+})
+
+// One broker on one port: the tests of this file run one after the other.
+test.describe.configure({ mode: 'serial' })
+
+const laptop: BrowserContextOptions = {
+  viewport: { width: 1280, height: 720 },
+}
+const upright: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+}
+const sideways: BrowserContextOptions = {
+  viewport: { width: 844, height: 390 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+}
+
+/** The speaker's presenter view, with the credential from the presenter link, connected. */
+async function presenter(page: Page, broker: LocalMosquitto, slide = 1): Promise<void> {
+  await page.goto(`presenter/${slide}${speakerFragment(broker.credential)}`)
+  await expect(page.locator('.follow-speaker')).toHaveAttribute('data-status', 'live')
+  // The credential is kept on the device, not in the address bar.
+  expect(page.url()).not.toContain('speaker=')
+}
+
+/** Where the follow page has scrolled: the section at the top of the screen. */
+function sectionAtTop(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => [
+    ...document.querySelectorAll('section[id]'),
+  ]
+    .find(section => Math.abs(section.getBoundingClientRect().top - Number.parseFloat(getComputedStyle(section).scrollMarginTop)) < 8)
+    ?.id)
+}
+
+test.describe('the audience follows the speaker', () => {
+  test('a phone that joins late lands on the speaker\'s slide in the reading view, and follows each move', async ({ device, broker }) => {
+    const errors: string[] = []
+    const speaker = await device(laptop, errors)
+    await presenter(speaker, broker)
+    await speaker.keyboard.press('ArrowRight')
+    await speaker.keyboard.press('ArrowRight')
+    await expect(speaker).toHaveURL(/\/presenter\/3/)
+
+    const phone = await device(upright, errors)
+    await phone.goto('follow/')
+    const bar = phone.locator('[data-follow-bar] button')
+    await expect(bar).toHaveText('Following the speaker · slide 3')
+    await expect.poll(() => sectionAtTop(phone)).toBe('3')
+    expect(phone.url()).toMatch(/#3$/)
+
+    // Through the code's clicks and on past the backup slide, as the speaker's → goes.
+    for (let press = 0; press < 3; press++)
+      await speaker.keyboard.press('ArrowRight')
+    await expect(speaker).toHaveURL(/\/presenter\/5/)
+    await expect(bar).toHaveText('Following the speaker · slide 5')
+    // The last slide: the page scrolls to its end, which shows it whole.
+    await expect(phone.locator('section[id="5"]')).toBeInViewport({ ratio: 1 })
+    await expect.poll(() => phone.evaluate(() => Math.ceil(scrollY + innerHeight) >= document.documentElement.scrollHeight)).toBe(true)
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true)
+    expect(errors).toEqual([])
+  })
+
+  test('a reader who scrolls pauses following, and a tap rejoins at the speaker\'s slide', async ({ device, broker }) => {
+    const errors: string[] = []
+    const speaker = await device(laptop, errors)
+    await presenter(speaker, broker, 2)
+    const phone = await device(upright, errors)
+    await phone.goto('follow/')
+    const bar = phone.locator('[data-follow-bar] button')
+    await expect(bar).toHaveText('Following the speaker · slide 2')
+
+    await phone.mouse.move(200, 600)
+    await phone.mouse.wheel(0, 900)
+    await expect(bar).toHaveText('Following paused — tap to follow')
+    await expect(bar).toHaveAttribute('data-mode', 'paused')
+    const scrolled = await phone.evaluate(() => scrollY)
+
+    await speaker.keyboard.press('ArrowRight')
+    await expect(speaker).toHaveURL(/\/presenter\/3/)
+    // Paused: the reader stays where they scrolled.
+    await phone.waitForTimeout(500)
+    expect(await phone.evaluate(() => scrollY)).toBe(scrolled)
+
+    await bar.tap()
+    await expect(bar).toHaveText('Following the speaker · slide 3')
+    await expect.poll(() => sectionAtTop(phone)).toBe('3')
+    expect(errors).toEqual([])
+  })
+
+  test('a phone that chose the slides follows in the deck; its own move pauses, a tap rejoins', async ({ device, broker }) => {
+    const errors: string[] = []
+    const speaker = await device(laptop, errors)
+    await presenter(speaker, broker, 2)
+    const phone = await device(upright, errors)
+    await phone.goto('follow/')
+    // The reading view's "View as slides" keeps following, in the deck.
+    await phone.locator('section[id="2"] .slide__open').click()
+    await phone.setViewportSize(sideways.viewport!)
+    const control = phone.locator('.follow-control')
+    await expect(control).toHaveText('Following the speaker · slide 2')
+    await expect(phone).toHaveURL(/\/2(\?|$)/)
+
+    await speaker.keyboard.press('ArrowRight')
+    await expect(phone).toHaveURL(/\/3(\?|$)/)
+
+    await phone.keyboard.press('ArrowLeft')
+    await expect(control).toHaveText('Following paused — tap to follow')
+    await expect(phone).toHaveURL(/\/2(\?|$)/)
+    await speaker.keyboard.press('ArrowRight')
+    await speaker.keyboard.press('ArrowRight')
+    await expect(speaker.locator('.follow-speaker')).toHaveAttribute('data-status', 'live')
+    await phone.waitForTimeout(500)
+    await expect(phone).toHaveURL(/\/2(\?|$)/)
+
+    await control.tap()
+    await expect(control).toHaveText(/^Following the speaker · slide 3$/)
+    await expect(phone).toHaveURL(/\/3\?.*clicks=2/)
+    expect(errors).toEqual([])
+  })
+
+  test('the speaker\'s phone remote shows the notes and moves the presenter view along the road', async ({ device, broker }) => {
+    const errors: string[] = []
+    const speaker = await device(laptop, errors)
+    await presenter(speaker, broker, 3)
+    const remote = await device(upright, errors)
+    await remote.goto(`remote/1${speakerFragment(broker.credential)}`)
+    await expect(remote.locator('.follow-remote__status')).toHaveText('Slide 3 of 5')
+    await expect(remote.locator('.follow-remote__notes')).toContainText('Run the statements in the sqlite3 shell.')
+    await expect(remote.locator('.pace-line')).toContainText('Demo')
+    expect(remote.url()).not.toContain('speaker=')
+
+    const next = remote.getByRole('button', { name: 'Next →' })
+    await next.tap()
+    await expect(speaker).toHaveURL(/\/presenter\/3\?clicks=1/)
+    await next.tap()
+    await next.tap()
+    // Past the backup slide, as the speaker's own → would go.
+    await expect(speaker).toHaveURL(/\/presenter\/5/)
+    await expect(remote.locator('.follow-remote__status')).toHaveText('Slide 5 of 5')
+    await expect(remote.locator('.follow-remote__title')).toHaveText('Questions?')
+
+    await remote.getByRole('button', { name: '← Previous' }).tap()
+    await expect(speaker).toHaveURL(/\/presenter\/3/)
+    expect(errors).toEqual([])
+  })
+
+  test('a device without the speaker\'s credential cannot move the audience', async ({ device, broker }) => {
+    const errors: string[] = []
+    const speaker = await device(laptop, errors)
+    await presenter(speaker, broker, 2)
+    const phone = await device(upright, errors)
+    await phone.goto('follow/')
+    const bar = phone.locator('[data-follow-bar] button')
+    await expect(bar).toHaveText('Following the speaker · slide 2')
+
+    const intruder = await device(laptop, errors)
+    await intruder.goto(`presenter/5${speakerFragment({ username: broker.credential.username, password: 'guessed' })}`)
+    await expect(intruder.locator('.follow-speaker')).toHaveText('Audience: the broker refused the speaker\'s key')
+    await intruder.waitForTimeout(1000)
+    await expect(bar).toHaveText('Following the speaker · slide 2')
+    // The console error of the refused WebSocket is the broker's answer, not a fault of the page.
+    expect(errors.filter(error => !error.includes('presenter/5'))).toEqual([])
+  })
+
+  test('the broker restarts mid-talk, and every follower is on the speaker\'s slide again within 5 s', async ({ device, broker }) => {
+    const errors: string[] = []
+    const speaker = await device(laptop, errors)
+    await presenter(speaker, broker, 2)
+    const reader = await device(upright, errors)
+    await reader.goto('follow/')
+    const deck = await device(sideways, errors)
+    await deck.goto('2?follow')
+    await expect(reader.locator('[data-follow-bar] button')).toHaveText('Following the speaker · slide 2')
+    await expect(deck.locator('.follow-control')).toHaveText('Following the speaker · slide 2')
+
+    await broker.restart()
+    const restarted = Date.now()
+    await speaker.keyboard.press('ArrowRight')
+    await expect(speaker).toHaveURL(/\/presenter\/3/)
+    await expect(reader.locator('[data-follow-bar] button')).toHaveText('Following the speaker · slide 3', { timeout: 5000 })
+    await expect(deck).toHaveURL(/\/3(\?|$)/, {
+      timeout: Math.max(0, 5000 - (Date.now() - restarted)),
+    })
+    expect(Date.now() - restarted).toBeLessThan(5000)
+    // The WebSockets that the restart closed are logged by the browser; nothing else may be.
+    expect(errors.filter(error => !/WebSocket/.test(error))).toEqual([])
+  })
+})
+
+test.describe('a deck with no broker has no follow at all', () => {
+  test('the talk\'s site has no follow page, no MQTT client, and reaches no other origin', () => {
+    const talk = builtSite.dist
+    expect(existsSync(join(talk, 'read/index.html'))).toBe(true)
+    expect(existsSync(join(talk, 'follow'))).toBe(false)
+    const scripts = readdirSync(join(talk, 'assets')).filter(file => file.endsWith('.js'))
+    expect(scripts.filter(file => /mqtt|MQTT/.test(readFileSync(join(talk, 'assets', file), 'utf8')))).toEqual([])
+    const policy = readFileSync(join(talk, 'index.html'), 'utf8').replaceAll('&#39;', '\'').match(/connect-src ([^;"]*)/)?.[1]
+    expect(policy).toBe(`'self'`)
+    expect(readFileSync(join(talk, 'read/index.html'), 'utf8')).not.toContain('follow/')
+  })
+
+  test('with a broker, the follow page may reach that broker and nothing else', () => {
+    const page = readFileSync(join(dist, 'follow/index.html'), 'utf8')
+    expect(page.match(/connect-src ([^;"]*)/)?.[1]).toBe(`'self' ws://127.0.0.1:${brokerPort}`)
+    expect(page.match(/script-src ([^;"]*)/)?.[1]).toBe(`'self'`)
+    expect(readFileSync(join(dist, 'read/index.html'), 'utf8')).not.toMatch(/<script/)
+  })
+})
