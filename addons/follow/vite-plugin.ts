@@ -6,6 +6,24 @@ import { followPage, withFollowLink } from './follow-page.ts'
 import { brokerOrigin, followOptions } from './options.ts'
 
 const followPageEntry = fileURLToPath(new URL('./client/follow-page.ts', import.meta.url))
+const addonDir = fileURLToPath(new URL('.', import.meta.url)).replaceAll('\\', '/')
+
+/**
+ * The chunk of everything that works only online: the follow control, the follow page's script and
+ * the MQTT client. Under `assets/online/`, which slidev-addon-offline-app does not precache, so
+ * neither a visit nor the offline app downloads it until someone follows.
+ */
+export const onlineChunk = 'online/follow'
+
+/** Whether a module belongs in `onlineChunk`: the addon's client code and MQTT.js, not the parts every page has. */
+export function isOnlineModule(id: string): boolean {
+  const path = id.replaceAll('\\', '/').replace(/\?.*$/, '')
+  if (path.includes('/node_modules/mqtt/'))
+    return true
+  // Not the follow page's script: a chunk runs every module in it when loaded, and the deck loads this one.
+  return path.startsWith(addonDir) && path !== followPageEntry.replaceAll('\\', '/')
+    && /\/(?:client\/[^/]+|room\.ts|follower\.ts|protocol\.ts)$/.test(path)
+}
 
 /** The name of the reading view's plugin (slidev-addon-reading-view), whose page the follow page extends. */
 const readingViewPlugin = 'deck-reading-view'
@@ -74,6 +92,19 @@ export function follow(config: { follow?: unknown, title?: string, seoMeta?: { o
     configResolved(resolved) {
       base = resolved.base
       command = resolved.command
+    },
+    outputOptions(output) {
+      if (!options)
+        return undefined
+      const previous = output.manualChunks
+      return {
+        ...output,
+        manualChunks: (id, meta) => isOnlineModule(id)
+          ? onlineChunk
+          : typeof previous === 'function'
+            ? previous(id, meta)
+            : undefined,
+      }
     },
     buildStart() {
       if (options && command === 'build')

@@ -67,6 +67,9 @@ export function faviconSvg(favicon: string | undefined, file = 'slides.md'): str
     : decodeURIComponent(match[2])
 }
 
+/** The folder of the site that the worker does not precache: code that works only online. */
+export const onlineAssets = 'assets/online/'
+
 /**
  * What the service worker precaches and how it answers. It is generated once the site is complete
  * (`generateServiceWorker`): Slidev exports the slides PDF after the Vite bundle is written, and
@@ -83,6 +86,9 @@ export function workboxOptions(dir?: string): Partial<GenerateSWOptions> {
       : {}),
     // Every page (index.html, 404.html, the reading view…), script, style, font, image and PDF.
     globPatterns: ['**/*.{html,js,css,woff2,woff,svg,png,jpg,ico,webmanifest,pdf}'],
+    // Code that works only online (another addon's, e.g. following the speaker through a broker) sits
+    // under assets/online/: a visit or the offline app fetches it only when it is used.
+    globIgnores: [`${onlineAssets}**`],
     // Any other page of the deck (a slide by its number, the presenter view) is the app itself.
     navigateFallback: 'index.html',
     // The PDFs are a few MiB; Workbox skips files over 2 MiB unless told.

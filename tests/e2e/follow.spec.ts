@@ -290,5 +290,9 @@ test.describe('a deck with no broker has no follow at all', () => {
     expect(page.match(/connect-src ([^;"]*)/)?.[1]).toBe(`'self' ws://127.0.0.1:${brokerPort}`)
     expect(page.match(/script-src ([^;"]*)/)?.[1]).toBe(`'self'`)
     expect(readFileSync(join(dist, 'read/index.html'), 'utf8')).not.toMatch(/<script/)
+    expect(readFileSync(join(dist, 'read/index.html'), 'utf8')).toContain('href="../follow/"')
+    // The MQTT client is fetched by those who follow, not precached by the offline app for every reader.
+    expect(readdirSync(join(dist, 'assets/online')).some(file => file.endsWith('.js'))).toBe(true)
+    expect(readFileSync(join(dist, 'sw.js'), 'utf8')).not.toContain('assets/online/')
   })
 })
