@@ -1,7 +1,7 @@
 import type { Room, RoomOptions, RoomStatus } from '../addons/follow/room.ts'
 import type { Budget } from './budgets.ts'
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { join as joinPath, relative } from 'node:path'
 import process from 'node:process'
 import { startMosquitto } from '../addons/follow/node/mosquitto.ts'
@@ -10,7 +10,7 @@ import { isMain, parseArgs, root } from '../tools/slidev.ts'
 import { followBudgets, withinBudget } from './budgets.ts'
 
 /**
- * `npm run bench:follow [-- --followers N --steps N --interval MS --batch N]`: a talk's audience
+ * `npm run bench:follow [-- --followers N --steps N --interval MS --batch N --timeout S]`: a talk's audience
  * following the speaker through a real broker, on this machine.
  *
  * 1. A local Mosquitto on 127.0.0.1 (addons/follow/node/mosquitto.ts), fresh, with a speaker login.
@@ -30,7 +30,8 @@ import { followBudgets, withinBudget } from './budgets.ts'
 
 export interface FollowBenchmark {
   date: string
-  machine: { cpus: number, node: string }
+  /** `loadAvg`: the machine's 1-minute load average when the run started (other work skews the latency). */
+  machine: { cpus: number, node: string, loadAvg: number }
   settings: { followers: number, steps: number, intervalMs: number, batch: number }
   figures: Record<FollowFigure, number>
   /** Latency percentiles of every delivery of a moved-on position, in ms. */
@@ -75,8 +76,15 @@ async function join(options: RoomOptions, rooms: Room[], timeoutMs = 15_000): Pr
 }
 
 export async function benchFollow({ followers = 1000, steps = 30, intervalMs = 200, batch = 50, timeoutMs = 90_000, log = console.log } = {}): Promise<FollowBenchmark> {
+  const loadAvg = loadavg()[0]!
   const broker = await startMosquitto()
   const rooms: Room[] = []
+  /** Set once the run is over (or timed out): what is still under way joins and publishes no more. */
+  let over = false
+  const check = () => {
+    if (over)
+      throw new Error('bench:follow is over')
+  }
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`bench:follow did not finish within ${timeoutMs / 1000} s`)), timeoutMs)
@@ -88,6 +96,7 @@ export async function benchFollow({ followers = 1000, steps = 30, intervalMs = 2
     ])
   }
   finally {
+    over = true
     clearTimeout(timer)
     // Closing waits for nothing the broker owes once it is gone: 5 s at most, then the broker stops.
     await Promise.race([
@@ -108,6 +117,7 @@ export async function benchFollow({ followers = 1000, steps = 30, intervalMs = 2
     const received = Array.from({ length: followers }, () => new Set<number>())
     const connectStart = performance.now()
     for (let first = 0; first < followers; first += batch) {
+      check()
       await Promise.all(Array.from({
         length: Math.min(batch, followers - first),
       }, (_, i) => {
@@ -131,6 +141,7 @@ export async function benchFollow({ followers = 1000, steps = 30, intervalMs = 2
     log(`bench:follow: the speaker moves on ${steps} times, every ${intervalMs} ms …`)
     const finalPage = steps + 1
     for (let page = 2; page <= finalPage; page++) {
+      check()
       const next = sleep(intervalMs)
       await speaker.publish({ page, clicks: 0 })
       await next
@@ -151,6 +162,7 @@ export async function benchFollow({ followers = 1000, steps = 30, intervalMs = 2
       machine: {
         cpus: cpus().length,
         node: process.version,
+        loadAvg,
       },
       settings: {
         followers,
@@ -205,7 +217,8 @@ export function formatFollowBenchmark(result: FollowBenchmark): string {
     ...rows.map(line),
     '',
     `Delivery latency over ${followers} × ${steps} deliveries: p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms, max ${max} ms `
-    + `(a position every ${intervalMs} ms). ${result.machine.cpus} CPUs, Node ${result.machine.node}; broker and clients on this machine.`,
+    + `(a position every ${intervalMs} ms). ${result.machine.cpus} CPUs, load average ${result.machine.loadAvg.toFixed(1)} at the start, `
+    + `Node ${result.machine.node}; broker and clients on this machine: compare runs made on a quiet one.`,
   ].join('\n')
 }
 
@@ -215,10 +228,11 @@ if (isMain(import.meta.url)) {
     'steps',
     'interval',
     'batch',
+    'timeout',
     'json',
   ])
   if (rest.length) {
-    console.error(`Unknown arguments: ${rest.join(' ')} (known: --followers N, --steps N, --interval MS, --batch N, --json FILE)`)
+    console.error(`Unknown arguments: ${rest.join(' ')} (known: --followers N, --steps N, --interval MS, --batch N, --timeout S, --json FILE)`)
     process.exit(2)
   }
   const json = joinPath(root, options.json ?? 'bench/follow.json')
@@ -227,6 +241,7 @@ if (isMain(import.meta.url)) {
     steps: Number(options.steps ?? 30),
     intervalMs: Number(options.interval ?? 200),
     batch: Number(options.batch ?? 50),
+    timeoutMs: Number(options.timeout ?? 90) * 1000,
   }).then((result) => {
     console.log(`\n${formatFollowBenchmark(result)}`)
     mkdirSync(joinPath(json, '..'), { recursive: true })

@@ -10,7 +10,7 @@
 #      may run, else Playwright's browser, downloaded once). Then, for `npm run test:engines`, Firefox ESR,
 #      WebKitGTK's WebDriver and Xvfb from Debian where apt-get may run (tools/engines.ts); elsewhere it
 #      says what is missing and goes on. Last, the Mosquitto broker for slidev-addon-follow's tests,
-#      bench and `npm run follow:local` (tools/mosquitto.ts), from Debian the same way.
+#      bench and `npm run follow:local` (tools/mosquitto.ts), with apt-get the same way (Ubuntu too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -5,28 +5,29 @@ import { inspectMachine, runStep } from './chromium.ts'
 /**
  * The MQTT broker that slidev-addon-follow's tests, `npm run bench:follow` and `npm run follow:local`
  * start as a process of their own (addons/follow/node/mosquitto.ts): Debian's `mosquitto` package,
- * which also brings `mosquitto_passwd`. Its system service is not used.
+ * which also brings `mosquitto_passwd`. Its system service is not used. Unlike Chromium (a snap on
+ * Ubuntu), Ubuntu's package is the same deb, so any machine with apt-get gets it: CI's ubuntu-latest too.
  */
 export const mosquittoPackage = 'mosquitto'
 
 /** What `ensureMosquitto` may do here: whether the binaries are there, and how to run apt-get. */
 export interface MosquittoMachine {
-  debian: boolean
+  /** How to run apt-get without a password prompt; `undefined` without apt-get or the rights to run it. */
   apt: string[] | undefined
   hasMosquitto: boolean
 }
 
 /**
- * Nothing to do when `mosquitto` and `mosquitto_passwd` are there; Debian's package where apt-get may
- * run (as root, or with password-less sudo); elsewhere a line on what to install. Only the follow
+ * Nothing to do when `mosquitto` and `mosquitto_passwd` are there; the package where apt-get may run
+ * (as root, or with password-less sudo); elsewhere a line on what to install. Only the follow
  * addon's tests need it, and they fail saying so.
  */
 export function planMosquitto(machine: MosquittoMachine): Step {
   if (machine.hasMosquitto)
     return { say: 'broker: mosquitto', run: [] }
-  if (machine.debian && machine.apt) {
+  if (machine.apt) {
     return {
-      say: `broker: installing ${mosquittoPackage} from Debian (apt-get)`,
+      say: `broker: installing ${mosquittoPackage} (apt-get)`,
       run: [
         [
           ...machine.apt,
@@ -54,10 +55,11 @@ export function planMosquitto(machine: MosquittoMachine): Step {
 
 /** Makes sure `mosquitto` and `mosquitto_passwd` are there for the follow addon; prints one line. */
 export async function ensureMosquitto(): Promise<void> {
-  const { debian, apt } = await inspectMachine()
+  const { apt } = await inspectMachine()
   runStep(planMosquitto({
-    debian,
-    apt,
+    apt: findBinary('apt-get')
+      ? apt
+      : undefined,
     hasMosquitto: Boolean(findBinary('mosquitto') && findBinary('mosquitto_passwd')),
   }), 'broker')
 }

@@ -171,9 +171,9 @@ describe('finding Firefox and WebKit for the engine tests', () => {
 })
 
 describe('finding Mosquitto for the follow addon', () => {
-  it('a fresh Debian machine gets Debian\'s mosquitto from apt, as root or with sudo', () => {
-    const { say, run } = planMosquitto({ debian: true, apt: [], hasMosquitto: false })
-    expect(say).toBe('broker: installing mosquitto from Debian (apt-get)')
+  it('a fresh Debian or Ubuntu machine gets mosquitto from apt, as root or with sudo', () => {
+    const { say, run } = planMosquitto({ apt: [], hasMosquitto: false })
+    expect(say).toBe('broker: installing mosquitto (apt-get)')
     expect(run).toEqual([
       ['apt-get', 'update', '-qq'],
       [
@@ -186,7 +186,6 @@ describe('finding Mosquitto for the follow addon', () => {
       ],
     ])
     expect(planMosquitto({
-      debian: true,
       apt: ['sudo', '-n'],
       hasMosquitto: false,
     }).run.map(command => command.slice(0, 3)))
@@ -197,11 +196,11 @@ describe('finding Mosquitto for the follow addon', () => {
   })
 
   it('a second run finds it and does nothing', () => {
-    expect(planMosquitto({ debian: true, apt: [], hasMosquitto: true })).toEqual({ say: 'broker: mosquitto', run: [] })
+    expect(planMosquitto({ apt: [], hasMosquitto: true })).toEqual({ say: 'broker: mosquitto', run: [] })
   })
 
   it('a machine without apt rights is told what to install, and setup goes on', () => {
-    const { say, run } = planMosquitto({ debian: false, apt: undefined, hasMosquitto: false })
+    const { say, run } = planMosquitto({ apt: undefined, hasMosquitto: false })
     expect(run).toEqual([])
     expect(say).toContain('apt-get install mosquitto')
   })
