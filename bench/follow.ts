@@ -5,7 +5,7 @@ import { cpus, loadavg } from 'node:os'
 import { join as joinPath, relative } from 'node:path'
 import process from 'node:process'
 import { startMosquitto } from '../addons/follow/node/mosquitto.ts'
-import { allowAddonImports } from '../tools/addon-imports.ts'
+import { joinRoom } from '../addons/follow/room.ts'
 import { isMain, parseArgs, root } from '../tools/slidev.ts'
 import { followBudgets, withinBudget } from './budgets.ts'
 
@@ -54,8 +54,6 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 
 /** Joins the room with slidev-addon-follow's own client (room.ts) and resolves once it is live. */
 async function join(options: RoomOptions, rooms: Room[], timeoutMs = 15_000): Promise<Room> {
-  allowAddonImports()
-  const { joinRoom } = await import('../addons/follow/room.ts')
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`a client did not join within ${timeoutMs / 1000} s`)), timeoutMs)
     const room = joinRoom({

@@ -5,8 +5,8 @@ import { createConnection } from 'node:net'
 import { join } from 'node:path'
 import process from 'node:process'
 import { startMosquitto } from '../addons/follow/node/mosquitto.ts'
+import { brokerVariable } from '../addons/follow/options.ts'
 import { speakerFragment } from '../addons/follow/protocol.ts'
-import { allowAddonImports } from './addon-imports.ts'
 import { root } from './slidev.ts'
 
 /**
@@ -68,8 +68,6 @@ function end(child: ChildProcess): Promise<void> {
 export async function startFollowLocal({ port = 3030, timeoutMs = 120_000 } = {}): Promise<FollowLocal> {
   if (await listening(port))
     throw new Error(`Port ${port} is in use (another \`npm run dev\`?): stop it first, the links name that port.`)
-  allowAddonImports()
-  const { brokerVariable } = await import('../addons/follow/options.ts')
   const broker = await startMosquitto()
   const origin = `http://localhost:${port}`
   const dev = spawn(process.execPath, [

@@ -40,7 +40,7 @@ section[id] { scroll-margin-top: 4.5rem; }
 
 /** An attribute's text as written by an HTML escaper (quotes and ampersands as entities). */
 function unescapeAttribute(value: string): string {
-  return value.replace(/&#39;|&#x27;/g, '\'').replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+  return value.replace(/&#39;|&#x27;/g, '\'').replace(/&quot;|&#34;/g, '"').replace(/&amp;|&#38;/g, '&')
 }
 
 /** The follow page made from the reading view's HTML. Throws when the HTML is not a reading view's. */

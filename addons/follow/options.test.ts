@@ -146,3 +146,20 @@ describe('the broker\'s origin, which the page\'s policy lets it reach', () => {
     expect(brokerOrigin('wss://broker.example.org:443/mqtt')).toBe('wss://broker.example.org')
   })
 })
+
+describe('a mistake in `follow:` shows before a broker is named', () => {
+  it('names a bad room even with no broker yet', () => {
+    expect(() => followOptions({ room: 'My Talk' })).toThrow('`follow.room` "My Talk"')
+  })
+
+  it('names a bad broker in the headmatter even while the environment points elsewhere', () => {
+    expect(() => followOptions({ broker: 'https://b.example' }, {
+      env: { SLIDEV_FOLLOW_BROKER: 'ws://127.0.0.1:9001' },
+    }))
+      .toThrow('`follow.broker` "https://b.example" must use ws:// or wss://')
+    expect(() => followOptions({}, {
+      env: { SLIDEV_FOLLOW_BROKER: 'http://127.0.0.1:9001' },
+    }))
+      .toThrow('SLIDEV_FOLLOW_BROKER "http://127.0.0.1:9001"')
+  })
+})

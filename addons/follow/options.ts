@@ -32,26 +32,35 @@ export function followOptions(
   const unknown = Object.keys(given).filter(key => key !== 'broker' && key !== 'room')
   if (unknown.length)
     throw new Error(`slidev-addon-follow: the headmatter's \`follow:\` has ${unknown.map(key => `\`${key}\``).join(', ')}, which it does not know; it takes \`broker\` and \`room\`.`)
-  const broker = env[brokerVariable] || given.broker
+  const room = given.room ?? roomFromTitle(title)
+  if (typeof room !== 'string' || !roomPattern.test(room))
+    throw new Error(`slidev-addon-follow: \`follow.room\` "${String(room)}" must be lower-case letters, digits and dashes (one MQTT topic level).`)
+  // The headmatter's broker is checked even when the environment overrides it: the next build may not.
+  const headmatterBroker = checkedBroker(given.broker, '`follow.broker`')
+  const broker = checkedBroker(env[brokerVariable], brokerVariable) ?? headmatterBroker
+  if (!broker)
+    return undefined
+  return { broker, room }
+}
+
+/** A broker's address, checked; `undefined` when none is given. `where` names it in an error. */
+function checkedBroker(broker: unknown, where: string): string | undefined {
   if (broker === undefined || broker === null || broker === '')
     return undefined
   if (typeof broker !== 'string')
-    throw new TypeError('slidev-addon-follow: `follow.broker` must be a ws:// or wss:// address.')
+    throw new TypeError(`slidev-addon-follow: ${where} must be a ws:// or wss:// address.`)
   let url: URL
   try {
     url = new URL(broker)
   }
   catch {
-    throw new Error(`slidev-addon-follow: \`follow.broker\` "${broker}" is not an address; give the broker's MQTT over WebSocket address, e.g. wss://broker.example.org/mqtt.`)
+    throw new Error(`slidev-addon-follow: ${where} "${broker}" is not an address; give the broker's MQTT over WebSocket address, e.g. wss://broker.example.org/mqtt.`)
   }
   if (url.protocol !== 'ws:' && url.protocol !== 'wss:')
-    throw new Error(`slidev-addon-follow: \`follow.broker\` "${broker}" must use ws:// or wss:// (MQTT over WebSocket), not ${url.protocol.replace(':', '')}.`)
+    throw new Error(`slidev-addon-follow: ${where} "${broker}" must use ws:// or wss:// (MQTT over WebSocket), not ${url.protocol.replace(':', '')}.`)
   if (url.username || url.password)
-    throw new Error('slidev-addon-follow: `follow.broker` must not carry a user or password: the built site is public. The speaker\'s credential travels in the presenter link\'s fragment.')
-  const room = given.room ?? roomFromTitle(title)
-  if (typeof room !== 'string' || !roomPattern.test(room))
-    throw new Error(`slidev-addon-follow: \`follow.room\` "${String(room)}" must be lower-case letters, digits and dashes (one MQTT topic level).`)
-  return { broker, room }
+    throw new Error(`slidev-addon-follow: ${where} must not carry a user or password: the built site is public. The speaker's credential travels in the presenter link's fragment.`)
+  return broker
 }
 
 /** The origin the page connects to, for the Content-Security-Policy's `connect-src`. */
