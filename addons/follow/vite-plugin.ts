@@ -6,23 +6,21 @@ import { followPage, withFollowLink } from './follow-page.ts'
 import { brokerOrigin, followOptions } from './options.ts'
 
 const followPageEntry = fileURLToPath(new URL('./client/follow-page.ts', import.meta.url))
-const addonDir = fileURLToPath(new URL('.', import.meta.url)).replaceAll('\\', '/')
 
 /**
- * The chunk of everything that works only online: the follow control, the follow page's script and
- * the MQTT client. Under `assets/online/`, which slidev-addon-offline-app does not precache, so
+ * The chunk of what works only online, and is most of following's weight: the MQTT client and the
+ * modules around it. Under `assets/online/`, which slidev-addon-offline-app does not precache, so
  * neither a visit nor the offline app downloads it until someone follows.
  */
 export const onlineChunk = 'online/follow'
 
-/** Whether a module belongs in `onlineChunk`: the addon's client code and MQTT.js, not the parts every page has. */
+/**
+ * Whether a module belongs in `onlineChunk`: MQTT.js, whose browser build imports nothing. Only
+ * it: a manual chunk takes in what its members import, and a module the follow control also
+ * imports would have the deck load the whole chunk with the control.
+ */
 export function isOnlineModule(id: string): boolean {
-  const path = id.replaceAll('\\', '/').replace(/\?.*$/, '')
-  if (path.includes('/node_modules/mqtt/'))
-    return true
-  // Not the follow page's script: a chunk runs every module in it when loaded, and the deck loads this one.
-  return path.startsWith(addonDir) && path !== followPageEntry.replaceAll('\\', '/')
-    && /\/(?:client\/[^/]+|room\.ts|follower\.ts|protocol\.ts)$/.test(path)
+  return id.replaceAll('\\', '/').includes('/node_modules/mqtt/')
 }
 
 /** The name of the reading view's plugin (slidev-addon-reading-view), whose page the follow page extends. */

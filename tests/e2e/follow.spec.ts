@@ -272,6 +272,24 @@ test.describe('the audience follows the speaker', () => {
   })
 })
 
+test.describe('following costs nothing to those who do not follow', () => {
+  test('a visitor of the deck and of the reading view downloads none of the MQTT client', async ({ device }) => {
+    const errors: string[] = []
+    const visitor = await device(laptop, errors)
+    const fetched: string[] = []
+    visitor.on('request', request => fetched.push(new URL(request.url()).pathname))
+    await visitor.goto('2')
+    await expect(visitor.locator('.follow-control')).toHaveText('Follow the speaker')
+    await visitor.goto('read/')
+    await expect(visitor.locator('.follow-invite a')).toHaveAttribute('href', '../follow/')
+    expect(fetched.filter(path => path.includes('/assets/online/'))).toEqual([])
+    await visitor.locator('.follow-invite a').click()
+    await expect(visitor.locator('[data-follow-bar] button')).toHaveText(/^Following/)
+    expect(fetched.filter(path => path.includes('/assets/online/'))).not.toEqual([])
+    expect(errors).toEqual([])
+  })
+})
+
 test.describe('a deck with no broker has no follow at all', () => {
   test('the talk\'s site has no follow page, no MQTT client, and reaches no other origin', () => {
     const talk = builtSite.dist
