@@ -79,6 +79,14 @@ export function follow(config: { follow?: unknown, title?: string, seoMeta?: { o
         define: {
           __SLIDEV_FOLLOW__: JSON.stringify(define),
         },
+        build: options && {
+          modulePreload: {
+            // The follow control imports Slidev's client, which lives in the deck's entry chunk, so Vite
+            // would preload the entry again when the control loads: a preload of a module already
+            // running, which Firefox reports as failed. Preload the rest only.
+            resolveDependencies: (_file: string, deps: string[]) => deps.filter(dep => !/^assets\/index-[\w-]+\.js$/.test(dep)),
+          },
+        },
         // Bundled up front by the dev server, which would otherwise reload the page when follow first loads it.
         optimizeDeps: {
           include: options

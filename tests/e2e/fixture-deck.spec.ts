@@ -34,6 +34,7 @@ test.describe('the addons, packed and installed, on another deck', () => {
       'offline-app',
       'deck-check',
       'follow',
+      'wake-lock',
     ]) {
       const dir = join(fixtureDir, 'node_modules', `slidev-addon-${addon}`)
       expect(existsSync(join(dir, 'package.json')), addon).toBe(true)
