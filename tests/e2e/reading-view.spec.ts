@@ -1,5 +1,4 @@
 import type { Page } from '@playwright/test'
-import AxeBuilder from '@axe-core/playwright'
 import { devices } from '@playwright/test'
 import { budgets } from '../../bench/budgets'
 import { measureReadingView } from '../../bench/reading-view'
@@ -8,6 +7,7 @@ import { builtSite, gzipWeight } from '../support/servers'
 import { readSlides } from '../support/slides'
 import { normalize, readTalk } from '../support/talk'
 import { currentSlide, expect, openSlide, printedSlides, slideHeadings, test } from './fixtures'
+import { axe } from './slide-checks'
 
 // The reading view (read/): the talk as one page for a phone held upright, and the switch that
 // sends such a phone there from the deck's URLs.
@@ -214,7 +214,7 @@ test.describe('the reading view on a 412 × 915 phone', () => {
       test.slow() // axe checks the contrast of every highlighted token
       await page.emulateMedia({ colorScheme })
       await page.goto('read/')
-      const { violations } = await new AxeBuilder({ page: page as unknown as ConstructorParameters<typeof AxeBuilder>[0]['page'] }).analyze()
+      const { violations } = await axe(page).analyze()
       expect(violations.flatMap(v => v.nodes.map(n => `${v.id}: ${n.target.join(' ')}`))).toEqual([])
       const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
       expect(background).toBe(colorScheme === 'dark'
