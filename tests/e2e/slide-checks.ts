@@ -41,3 +41,19 @@ export function missingGlyphs(text: string): string[] {
   ].filter(c => !emoji.test(c) && !fontCharacters.has(c))
 }
 
+/**
+ * Records the page's content security policy violations from its first script on, in every page
+ * the page loads; `cspViolations` reads those of the page loaded now.
+ */
+export async function recordCspViolations(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: string[] = []
+    ;(window as unknown as { cspViolations: string[] }).cspViolations = seen
+    document.addEventListener('securitypolicyviolation', e => seen.push(`${e.violatedDirective}: ${e.blockedURI || e.sample}`))
+  })
+}
+
+/** The violations `recordCspViolations` has seen in the page loaded now, one line each. */
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)
+}
