@@ -72,7 +72,9 @@ for (const phone of ['Pixel 7', 'iPhone 13'] as const) {
     test('the presenter view, the overview and the exports never switch', async ({ page }) => {
       for (const route of ['presenter/9', 'overview', 'print']) {
         await page.goto(route)
-        await page.waitForLoadState('networkidle')
+        // The switch runs first in the page, before the deck: once the deck has drawn the view's
+        // slides, it would have happened (the reading view draws none).
+        await expect(page.locator('.slidev-page').first(), route).toBeAttached()
         await expect(page, route).toHaveURL(new RegExp(`/${route}$`))
       }
     })
