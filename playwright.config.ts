@@ -1,6 +1,6 @@
 import process from 'node:process'
 import { defineConfig } from '@playwright/test'
-import { builtSite, devServer } from './tests/support/servers'
+import { builtSite } from './tests/support/servers'
 import { chromiumArgs, chromiumExecutable } from './tools/chromium'
 
 /**
@@ -27,19 +27,11 @@ export default defineConfig({
       args: chromiumArgs,
     },
   },
-  webServer: [
-    {
-      command: `node scripts/serve.ts ${builtSite.dist} --port ${new URL(builtSite.url).port} --base ${builtSite.base}`,
-      url: builtSite.url,
-      reuseExistingServer: false,
-      stdout: 'ignore',
-    },
-    {
-      command: `npx slidev --open=false --bind 127.0.0.1 --port ${new URL(devServer.url).port}`,
-      url: devServer.url,
-      reuseExistingServer: false,
-      stdout: 'ignore',
-      timeout: 120_000,
-    },
-  ],
+  // The dev server is started by the tests that use it, for as long as they run (tests/e2e/dev-server.spec.ts).
+  webServer: {
+    command: `node scripts/serve.ts ${builtSite.dist} --port ${new URL(builtSite.url).port} --base ${builtSite.base}`,
+    url: builtSite.url,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+  },
 })

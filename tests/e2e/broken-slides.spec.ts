@@ -1,7 +1,7 @@
 import type { DeckCopy } from '../support/bad-deck'
-import process from 'node:process'
 import { expect, test } from '@playwright/test'
 import { deckCopy, runNode, startDevServer } from '../support/bad-deck'
+import { devServer } from '../support/servers'
 
 /**
  * A speaker's mistake that Slidev would turn into a blank slide, in a copy of this project whose
@@ -48,7 +48,7 @@ test.describe('a broken slide', () => {
   test('shows the same line with npm run dev, in the terminal and the browser: a Vue expression that throws, then a tag never closed', async ({ page }) => {
     test.setTimeout(360_000) // a dev server's first start on a busy machine
     copy.use('render-problems.md')
-    const port = Number(process.env.DECK_DEV_PORT ?? 3041) + 50
+    const port = devServer.port + 50
     const dev = await startDevServer(copy.dir, port)
     try {
       // A fresh copy's first visit makes Vite pre-bundle the deck's dependencies and reload the

@@ -23,27 +23,37 @@ async function overflow(page: Page): Promise<string[]> {
 }
 
 test.describe('a reader who missed a demo', () => {
-  for (const b of backups) {
-    test(`reads slide ${b.no} "${b.heading}", tagged as a backup of ${demos[b.demo].folder}, with highlighted code`, async ({ page }) => {
-      await openSlide(page, b.no)
-      await expect(slideHeadings(page)).toHaveCount(1)
-      expect(read(await slideHeadings(page).textContent() ?? '')).toBe(read(b.heading))
+  // One page per demo: each backup slide by its shared link, in a step named after it, its checks soft
+  // so that one wrong slide does not hide the next.
+  for (const demo of [
+    ...new Set(backups.map(b => b.demo)),
+  ]) {
+    const slides = backups.filter(b => b.demo === demo)
+    test(`reads the backups of ${demos[demo].folder}, slides ${slides.map(b => b.no).join(', ')}: each tagged as a backup of it, with highlighted code`, async ({ page }) => {
+      test.setTimeout(30_000 + slides.length * 10_000)
+      for (const b of slides) {
+        await test.step(`slide ${b.no} "${b.heading}"`, async () => {
+          await openSlide(page, b.no)
+          await expect.soft(slideHeadings(page), `headings on slide ${b.no}`).toHaveCount(1)
+          expect.soft(read(await slideHeadings(page).first().textContent() ?? ''), `the heading of slide ${b.no}`).toBe(read(b.heading))
 
-      const tag = currentSlide(page).locator('.backup-tag')
-      await expect(tag).toBeVisible()
-      expect(read(await tag.textContent() ?? '')).toBe(`Demo backup · ${demos[b.demo].folder}`)
+          const tag = currentSlide(page).locator('.backup-tag')
+          await expect.soft(tag, `the backup tag of slide ${b.no}`).toBeVisible()
+          expect.soft(read(await tag.textContent() ?? ''), `the backup tag of slide ${b.no}`).toBe(`Demo backup · ${demos[b.demo].folder}`)
 
-      const blocks = currentSlide(page).locator('pre.shiki')
-      await expect(blocks).toHaveCount(b.codeBlocks)
-      for (const block of await blocks.all()) {
-        await expect(block).toBeVisible()
-        // shiki wraps tokens in spans coloured by the theme: a highlighted block has several colours.
-        const colours = await block.locator('.line > span').evaluateAll(spans =>
-          new Set(spans.map(s => getComputedStyle(s).color)).size)
-        expect(colours, 'token colours').toBeGreaterThan(1)
+          const blocks = currentSlide(page).locator('pre.shiki')
+          await expect.soft(blocks, `code blocks on slide ${b.no}`).toHaveCount(b.codeBlocks)
+          for (const block of await blocks.all()) {
+            await expect.soft(block, `a code block on slide ${b.no}`).toBeVisible()
+            // shiki wraps tokens in spans coloured by the theme: a highlighted block has several colours.
+            const colours = await block.locator('.line > span').evaluateAll(spans =>
+              new Set(spans.map(s => getComputedStyle(s).color)).size)
+            expect.soft(colours, `token colours of a code block on slide ${b.no}`).toBeGreaterThan(1)
+          }
+
+          expect.soft(await overflow(page), `content below slide ${b.no}`).toEqual([])
+        })
       }
-
-      expect(await overflow(page), 'content below the slide').toEqual([])
     })
   }
 })

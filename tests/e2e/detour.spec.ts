@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test'
 import { readBackups } from '../support/backups'
-import { devServer } from '../support/servers'
 import { readSlides, slideNumber } from '../support/slides'
 import { normalize } from '../support/talk'
 import { expect, openSlide, slideHeadings, test } from './fixtures'
@@ -179,19 +178,4 @@ test.describe('the speaker in the presenter view', () => {
   })
 })
 
-test.describe('the speaker rehearsing with npm run dev', () => {
-  test.use({ baseURL: devServer.url })
-
-  test('→ skips the backups there too, and the presenter view has the hint and the pace line', async ({ page }) => {
-    test.setTimeout(180_000) // the first visit makes Vite compile the deck
-    await page.goto(String(cargo))
-    await expect(slideHeadings(page).first()).toBeVisible({ timeout: 90_000 })
-    await page.keyboard.press('ArrowRight')
-    await expectSlide(page, no('Rust in CI'))
-
-    await page.goto(`presenter/${cargo}`)
-    await expect(page.locator('.detour-hint')).toHaveText(`↓ ${backupsOf('local').length} backup slides`, { timeout: 60_000 })
-    await expect(page.locator('.pace-line')).toContainText('Rust locally')
-    await expect(page.locator('.grid-section.next .slidev-page')).toHaveAttribute('data-slidev-no', String(no('Rust in CI')), { timeout: 30_000 })
-  })
-})
+// With npm run dev: tests/e2e/dev-server.spec.ts ("→ skips the backups there too").

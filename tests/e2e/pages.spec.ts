@@ -8,7 +8,7 @@ import { builtSite } from '../support/servers'
 import { readSlides, slideNumber } from '../support/slides'
 import { normalize } from '../support/talk'
 import { currentSlide, test as deckTest, expect, openSlide, slideHeadings } from './fixtures'
-import { missingGlyphs, seriousViolations } from './slide-checks'
+import { cspViolations, missingGlyphs, recordCspViolations, seriousViolations } from './slide-checks'
 
 // The site as GitHub Pages hosts it for a project: built with `--base /<repository>/` (npm test
 // builds it so, once), served under that base only, with 404.html and status 404 for every path
@@ -43,35 +43,53 @@ test.afterEach(({ site, requests }) => {
 /** A reload of these answers as GitHub Pages does: 404.html, then the slide (the same for every slide). */
 const reloaded = new Set([1, slides.find(s => s.layout === 'backup')!.no, slides.length])
 
+/**
+ * The slides in runs of about this many, one page for each run: a shared link is still one page
+ * load per slide, but the browser context is made once per run, and the two workers share the runs.
+ */
+const perRun = 6
+const runs = Array.from({
+  length: Math.ceil(slides.length / perRun),
+}, (_, i) => slides.slice(i * perRun, (i + 1) * perRun))
+
 test.describe(`the site under ${base}, served like GitHub Pages`, () => {
-  for (const slide of slides) {
-    test(`a shared link opens slide ${slide.no} "${slide.heading}": its heading, images with text alternatives, no serious axe violation, every glyph in the fonts`, async ({ page, site }) => {
-      await openSlide(page, slide.no)
-      const headings = slideHeadings(page)
-      await expect(headings).toHaveCount(1)
-      expect(normalize(await headings.innerText())).toBe(normalize(slide.heading))
-      // Every image on it has a text alternative (icons inside a named button, like Slidev's
-      // code copy button, are named by the button).
-      for (const image of await currentSlide(page).locator('img, svg, [role="img"]').all()) {
-        const label = await image.evaluate(el => el.closest('[aria-hidden="true"]')
-          ? 'decorative'
-          : el.getAttribute('alt')
-            ?? el.getAttribute('aria-label')
-            ?? el.closest('[role="img"]')?.getAttribute('aria-label')
-            ?? el.closest('button[title], button[aria-label], a[title], a[aria-label]')?.getAttribute('title')
-            ?? el.closest('button, a')?.getAttribute('aria-label')
-            ?? '')
-        expect(label.trim(), `an image on slide ${slide.no} has no text alternative`).not.toBe('')
-      }
-      // The slide alone: the page around it, the same on every slide, is checked once (quality.spec.ts).
-      expect(await seriousViolations(page, `#slide-content .slidev-page-${slide.no}`)).toEqual([])
-      // The build cuts the fonts down to the deck's characters: nothing on the slide may fall outside.
-      expect(missingGlyphs(await currentSlide(page).evaluate(el => el.textContent ?? '')), 'characters on the slide that the subset fonts lack').toEqual([])
-      if (reloaded.has(slide.no)) {
-        const response = await page.reload()
-        expect(response?.status(), 'GitHub Pages answers a deep link with 404.html').toBe(404)
-        await expect(page).toHaveURL(`${site.url}${slide.no}`)
-        await expect(slideHeadings(page).first()).toHaveText(slide.heading)
+  for (const run of runs) {
+    test(`a shared link opens each of slides ${run[0].no}–${run.at(-1)!.no}: its heading, images with text alternatives, no serious axe violation, every glyph in the fonts, nothing the content security policy blocks`, async ({ page, site }) => {
+      test.setTimeout(30_000 + run.length * 10_000)
+      // The policy's violations, as the page reports them (the policy itself: quality.spec.ts).
+      await recordCspViolations(page)
+      // Each slide in a step named after it; a wrong value is noted (expect.soft) and the walk goes on.
+      for (const slide of run) {
+        await test.step(`slide ${slide.no} "${slide.heading}"`, async () => {
+          await openSlide(page, slide.no)
+          const headings = slideHeadings(page)
+          await expect.soft(headings, `headings on slide ${slide.no}`).toHaveCount(1)
+          expect.soft(normalize(await headings.first().innerText()), `the heading of slide ${slide.no}`).toBe(normalize(slide.heading))
+          await expect.soft(currentSlide(page), `slide ${slide.no} shows content`).not.toBeEmpty()
+          // Every image on it has a text alternative (icons inside a named button, like Slidev's
+          // code copy button, are named by the button).
+          const labels = await currentSlide(page).locator('img, svg, [role="img"]').evaluateAll(images => images.map(el => el.closest('[aria-hidden="true"]')
+            ? 'decorative'
+            : el.getAttribute('alt')
+              ?? el.getAttribute('aria-label')
+              ?? el.closest('[role="img"]')?.getAttribute('aria-label')
+              ?? el.closest('button[title], button[aria-label], a[title], a[aria-label]')?.getAttribute('title')
+              ?? el.closest('button, a')?.getAttribute('aria-label')
+              ?? ''))
+          for (const label of labels)
+            expect.soft(label.trim(), `an image on slide ${slide.no} has no text alternative`).not.toBe('')
+          // The slide alone: the page around it, the same on every slide, is checked once (quality.spec.ts).
+          expect.soft(await seriousViolations(page, `#slide-content .slidev-page-${slide.no}`), `axe on slide ${slide.no}`).toEqual([])
+          // The build cuts the fonts down to the deck's characters: nothing on the slide may fall outside.
+          expect.soft(missingGlyphs(await currentSlide(page).evaluate(el => el.textContent ?? '')), `characters on slide ${slide.no} that the subset fonts lack`).toEqual([])
+          expect.soft(await cspViolations(page), `content security policy violations on slide ${slide.no}`).toEqual([])
+          if (reloaded.has(slide.no)) {
+            const response = await page.reload()
+            expect.soft(response?.status(), `GitHub Pages answers a deep link with 404.html (slide ${slide.no})`).toBe(404)
+            await expect.soft(page).toHaveURL(`${site.url}${slide.no}`)
+            await expect.soft(slideHeadings(page).first(), `the heading of slide ${slide.no} after a reload`).toHaveText(slide.heading)
+          }
+        })
       }
     })
   }

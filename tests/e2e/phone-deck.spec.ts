@@ -1,8 +1,8 @@
 import type { Locator } from '@playwright/test'
-import AxeBuilder from '@axe-core/playwright'
 import { devices } from '@playwright/test'
 import { readSlides } from '../support/slides'
 import { currentSlide, expect, slideHeadings, swipe, test } from './fixtures'
+import { axe } from './slide-checks'
 
 // The deck on a phone, for those who chose the slides over the reading view (`?view=slides`).
 const slides = readSlides()
@@ -104,7 +104,7 @@ for (const name of [
     test('has no serious accessibility problem', async ({ page }) => {
       await page.goto('16?view=slides')
       await expect(slideHeadings(page).first()).toBeVisible()
-      const { violations } = await new AxeBuilder({ page: page as unknown as ConstructorParameters<typeof AxeBuilder>[0]['page'] }).analyze()
+      const { violations } = await axe(page).analyze()
       expect(violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id)).toEqual([])
     })
   })

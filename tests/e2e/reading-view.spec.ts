@@ -1,5 +1,4 @@
 import type { Page } from '@playwright/test'
-import AxeBuilder from '@axe-core/playwright'
 import { devices } from '@playwright/test'
 import { budgets } from '../../bench/budgets'
 import { measureReadingView } from '../../bench/reading-view'
@@ -8,6 +7,7 @@ import { builtSite, gzipWeight } from '../support/servers'
 import { readSlides } from '../support/slides'
 import { normalize, readTalk } from '../support/talk'
 import { currentSlide, expect, openSlide, printedSlides, slideHeadings, test } from './fixtures'
+import { axe } from './slide-checks'
 
 // The reading view (read/): the talk as one page for a phone held upright, and the switch that
 // sends such a phone there from the deck's URLs.
@@ -72,7 +72,9 @@ for (const phone of ['Pixel 7', 'iPhone 13'] as const) {
     test('the presenter view, the overview and the exports never switch', async ({ page }) => {
       for (const route of ['presenter/9', 'overview', 'print']) {
         await page.goto(route)
-        await page.waitForLoadState('networkidle')
+        // The switch runs first in the page, before the deck: once the deck has drawn the view's
+        // slides, it would have happened (the reading view draws none).
+        await expect(page.locator('.slidev-page').first(), route).toBeAttached()
         await expect(page, route).toHaveURL(new RegExp(`/${route}$`))
       }
     })
@@ -214,7 +216,7 @@ test.describe('the reading view on a 412 × 915 phone', () => {
       test.slow() // axe checks the contrast of every highlighted token
       await page.emulateMedia({ colorScheme })
       await page.goto('read/')
-      const { violations } = await new AxeBuilder({ page: page as unknown as ConstructorParameters<typeof AxeBuilder>[0]['page'] }).analyze()
+      const { violations } = await axe(page).analyze()
       expect(violations.flatMap(v => v.nodes.map(n => `${v.id}: ${n.target.join(' ')}`))).toEqual([])
       const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
       expect(background).toBe(colorScheme === 'dark'

@@ -21,9 +21,12 @@ export const builtSite = {
   url: `http://127.0.0.1:${Number(process.env.DECK_PORT ?? 4173)}${base}`,
 }
 
-/** `npm run dev`, as the speaker runs it. */
+/**
+ * `npm run dev`, as the speaker runs it: started by the tests that need it (tests/e2e/dev-server.spec.ts),
+ * not for the whole run, since it costs a core while it starts and compiles.
+ */
 export const devServer = {
-  url: `http://127.0.0.1:${Number(process.env.DECK_DEV_PORT ?? 3041)}/`,
+  port: Number(process.env.DECK_DEV_PORT ?? 3041),
 }
 
 /**
