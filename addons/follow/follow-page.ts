@@ -36,6 +36,8 @@ const followStyle = `<style>
 .follow-bar__button[data-mode="paused"] { background: #fef3c7; border-color: #92400e; color: #451a03; }
 .follow-bar__button:disabled { opacity: 1; }
 section[id] { scroll-margin-top: 4.5rem; }
+/* A slide takes the focus when the speaker moves to it (for screen readers), not a ring. */
+section[id][tabindex="-1"]:focus { outline: none; }
 </style>`
 
 /** An attribute's text as written by an HTML escaper (quotes and ampersands as entities). */
