@@ -28,8 +28,11 @@ function sectionsOf(html: string): Map<number, string> {
   ]))
 }
 
-/** The talk's components by name, as the reading view's Vite plugin hands them over. */
-const components: Record<string, ComponentLoader> = Object.fromEntries(Object.entries(import.meta.glob<{ default: Component }>('../../components/*.vue')).map(([path, load]) => [
+/** The components of the addons and the talk by name, as the reading view's Vite plugin hands them over (the talk's win). */
+const components: Record<string, ComponentLoader> = Object.fromEntries(Object.entries({
+  ...import.meta.glob<{ default: Component }>('../../addons/*/components/*.vue'),
+  ...import.meta.glob<{ default: Component }>('../../components/*.vue'),
+}).map(([path, load]) => [
   path.replace(/^.*\/(\w+)\.vue$/, '$1'),
   load,
 ]))
