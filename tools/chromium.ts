@@ -87,23 +87,7 @@ export interface Step {
 export function planChromium(machine: Machine, chromiumPath = process.env.CHROMIUM_PATH): Step {
   if (chromiumPath)
     return { say: `browser: ${chromiumPath} (CHROMIUM_PATH)`, run: [] }
-  const apt = (packages: string[]) => [
-    [
-      ...machine.apt!,
-      'apt-get',
-      'update',
-      '-qq',
-    ],
-    [
-      ...machine.apt!,
-      'apt-get',
-      'install',
-      '-y',
-      '-qq',
-      '--no-install-recommends',
-      ...packages,
-    ],
-  ]
+  const apt = (packages: string[]) => aptInstall(machine.apt!, packages)
   const missing = machine.missingPackages
   if (machine.hasDebianChromium) {
     const fonts = missing.filter(name => name !== 'chromium')
@@ -170,6 +154,22 @@ export async function inspectMachine(): Promise<Machine> {
     hasDebianChromium: existsSync(debianChromium),
     hasPlaywrightChromium: existsSync(chromium.executablePath()),
   }
+}
+
+/** The commands that install `packages` with apt-get, without questions; `apt` is how to run it (`[]` as root, `sudo -n`). */
+export function aptInstall(apt: string[], packages: string[]): string[][] {
+  return [
+    [...apt, 'apt-get', 'update', '-qq'],
+    [
+      ...apt,
+      'apt-get',
+      'install',
+      '-y',
+      '-qq',
+      '--no-install-recommends',
+      ...packages,
+    ],
+  ]
 }
 
 /** Prints what a step does and runs its commands (apt-get, without questions); `what` names it in an error. */

@@ -1,6 +1,6 @@
 import type { Step } from './chromium.ts'
 import { existsSync } from 'node:fs'
-import { inspectMachine, runStep } from './chromium.ts'
+import { aptInstall, inspectMachine, runStep } from './chromium.ts'
 
 /**
  * What `npm run test:engines` drives besides Chromium (tests/engines/), from Debian, each package
@@ -39,23 +39,7 @@ export function planEngines(machine: EngineMachine): Step {
   if (machine.debian && machine.apt) {
     return {
       say: `engines: installing ${missing.join(' ')} from Debian (apt-get)`,
-      run: [
-        [
-          ...machine.apt,
-          'apt-get',
-          'update',
-          '-qq',
-        ],
-        [
-          ...machine.apt,
-          'apt-get',
-          'install',
-          '-y',
-          '-qq',
-          '--no-install-recommends',
-          ...missing,
-        ],
-      ],
+      run: aptInstall(machine.apt, missing),
     }
   }
   return {

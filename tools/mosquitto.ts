@@ -1,6 +1,6 @@
 import type { Step } from './chromium.ts'
 import { findBinary } from '../addons/follow/node/mosquitto.ts'
-import { inspectMachine, runStep } from './chromium.ts'
+import { aptInstall, inspectMachine, runStep } from './chromium.ts'
 
 /**
  * The MQTT broker that slidev-addon-follow's tests, `npm run bench:follow` and `npm run follow:local`
@@ -28,23 +28,7 @@ export function planMosquitto(machine: MosquittoMachine): Step {
   if (machine.apt) {
     return {
       say: `broker: installing ${mosquittoPackage} (apt-get)`,
-      run: [
-        [
-          ...machine.apt,
-          'apt-get',
-          'update',
-          '-qq',
-        ],
-        [
-          ...machine.apt,
-          'apt-get',
-          'install',
-          '-y',
-          '-qq',
-          '--no-install-recommends',
-          mosquittoPackage,
-        ],
-      ],
+      run: aptInstall(machine.apt, [mosquittoPackage]),
     }
   }
   return {

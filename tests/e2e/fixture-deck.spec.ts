@@ -1,29 +1,15 @@
-import type { StaticSite } from '../../tools/serve'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fixtureDir } from '../../tools/fixture-deck'
-import { serveSite } from '../../tools/serve'
-import { test as deckTest, expect, slideHeadings } from './fixtures'
+import { expect, fixtureDeckTest, fixtureDist, slideHeadings } from './fixtures'
 
 // The addons on a deck that is not this talk: tests/fixture-deck (code, a table, notes, a backup
 // slide, a part plan), with the reading view, the road, the handout, the offline app and the deck
 // check installed from their `npm pack` tarballs and built by a plain `slidev build`
 // (`npm run build:fixture-deck`, into .fixture-deck/dist).
 
-const dist = join(fixtureDir, 'dist')
-
-const test = deckTest.extend<object, { fixtureSite: StaticSite }>({
-  fixtureSite: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructured first argument
-    async ({}, use) => {
-      const site = await serveSite(dist)
-      await use(site)
-      await site.close()
-    },
-    { scope: 'worker' },
-  ],
-  baseURL: async ({ fixtureSite }, use) => use(fixtureSite.url),
-})
+const test = fixtureDeckTest
+const dist = fixtureDist
 
 test.describe('the addons, packed and installed, on another deck', () => {
   test('the packed addons are what the fixture deck was built with, without their tests', () => {

@@ -1,5 +1,9 @@
 import type { Locator, Page } from '@playwright/test'
+import type { StaticSite } from '../../tools/serve'
+import { join } from 'node:path'
 import { test as base, expect } from '@playwright/test'
+import { fixtureDir } from '../../tools/fixture-deck'
+import { serveSite } from '../../tools/serve'
 
 export interface PageProblems {
   /** Requests that went, or tried to go, to any host but the deck's server. */
@@ -59,6 +63,23 @@ export const test = base.extend<{ problems: PageProblems }>({
 })
 
 export { expect }
+
+/** The fixture deck's built site (`npm run build:fixture-deck`): a deck that is not the talk. */
+export const fixtureDist = join(fixtureDir, 'dist')
+
+/** The same, for tests of the fixture deck: its built site served at `/`, one server per worker, as `baseURL`. */
+export const fixtureDeckTest = test.extend<object, { fixtureSite: StaticSite }>({
+  fixtureSite: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructured first argument
+    async ({}, use) => {
+      const site = await serveSite(fixtureDist)
+      await use(site)
+      await site.close()
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ fixtureSite }, use) => use(fixtureSite.url),
+})
 
 /** Opens slide `no` by its URL and waits until it is shown (slides load lazily: wait for its heading). */
 export async function openSlide(page: Page, no: number, prefix = ''): Promise<void> {
