@@ -8,7 +8,7 @@ import { launchChromium } from '../tools/chromium.ts'
 import { median, timed } from '../tools/measure.ts'
 import { serveSite } from '../tools/serve.ts'
 import { buildSite, exportFilename, root } from '../tools/slidev.ts'
-import { budgets, withinBudget } from './budgets.ts'
+import { budgets, budgetTable, withinBudget } from './budgets.ts'
 import { measureDevLoop } from './dev-loop.ts'
 import { benchExport } from './export.ts'
 import { measureFirstLoad, measureNextSlide } from './first-load.ts'
@@ -77,18 +77,7 @@ export function table(figures: Record<Figure, number>): string {
       ok ? 'ok' : 'OVER',
     ]
   })
-  const header = ['figure', 'measured', 'budget', '']
-  const widths = header.map((_, i) => Math.max(header[i].length, ...rows.map(r => r[i].length)))
-  const line = (row: string[]) => `| ${row.map((cell, i) => i === 1 || i === 2
-    ? cell.padStart(widths[i])
-    : cell.padEnd(widths[i])).join(' | ')} |`
-  return [
-    line(header),
-    `|${widths.map((w, i) => i === 1 || i === 2
-      ? `${'-'.repeat(w + 1)}:`
-      : '-'.repeat(w + 2)).join('|')}|`,
-    ...rows.map(line),
-  ].join('\n')
+  return budgetTable(rows)
 }
 
 async function main() {

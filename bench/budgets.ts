@@ -14,6 +14,26 @@ export interface Budget {
   floor?: true
 }
 
+/**
+ * A Markdown table of figures against their budgets: rows of [what, measured, budget, 'ok' or
+ * 'OVER'], the two numbers aligned right.
+ */
+export function budgetTable(rows: string[][]): string {
+  const header = ['figure', 'measured', 'budget', '']
+  const widths = header.map((_, i) => Math.max(header[i]!.length, ...rows.map(row => row[i]!.length)))
+  const numeric = (i: number) => i === 1 || i === 2
+  const line = (row: string[]) => `| ${row.map((cell, i) => numeric(i)
+    ? cell.padStart(widths[i]!)
+    : cell.padEnd(widths[i]!)).join(' | ')} |`
+  return [
+    line(header),
+    `|${widths.map((w, i) => numeric(i)
+      ? `${'-'.repeat(w + 1)}:`
+      : '-'.repeat(w + 2)).join('|')}|`,
+    ...rows.map(line),
+  ].join('\n')
+}
+
 /** Whether a measured figure keeps its budget. */
 export function withinBudget(budget: Budget, value: number): boolean {
   return budget.floor

@@ -7,7 +7,7 @@ import process from 'node:process'
 import { startMosquitto } from '../addons/follow/node/mosquitto.ts'
 import { joinRoom } from '../addons/follow/room.ts'
 import { isMain, parseArgs, root } from '../tools/slidev.ts'
-import { followBudgets, withinBudget } from './budgets.ts'
+import { budgetTable, followBudgets, withinBudget } from './budgets.ts'
 
 /**
  * `npm run bench:follow [-- --followers N --steps N --interval MS --batch N --timeout S]`: a talk's audience
@@ -200,19 +200,10 @@ export function formatFollowBenchmark(result: FollowBenchmark): string {
         : 'ok',
     ]
   })
-  const header = ['figure', 'measured', 'budget', '']
-  const widths = header.map((_, i) => Math.max(header[i]!.length, ...rows.map(r => r[i]!.length)))
-  const line = (row: string[]) => `| ${row.map((cell, i) => i === 1 || i === 2
-    ? cell.padStart(widths[i]!)
-    : cell.padEnd(widths[i]!)).join(' | ')} |`
   const { p50, p95, p99, max } = result.latencyMs
   const { followers, steps, intervalMs } = result.settings
   return [
-    line(header),
-    `|${widths.map((w, i) => i === 1 || i === 2
-      ? `${'-'.repeat(w + 1)}:`
-      : '-'.repeat(w + 2)).join('|')}|`,
-    ...rows.map(line),
+    budgetTable(rows),
     '',
     `Delivery latency over ${followers} × ${steps} deliveries: p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms, max ${max} ms `
     + `(a position every ${intervalMs} ms). ${result.machine.cpus} CPUs, load average ${result.machine.loadAvg.toFixed(1)} at the start, `
