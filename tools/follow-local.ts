@@ -1,13 +1,12 @@
 import type { ChildProcess } from 'node:child_process'
 import type { Credential } from '../addons/follow/node/mosquitto.ts'
 import { spawn } from 'node:child_process'
-import { createConnection } from 'node:net'
 import { join } from 'node:path'
 import process from 'node:process'
 import { startMosquitto } from '../addons/follow/node/mosquitto.ts'
 import { brokerVariable } from '../addons/follow/options.ts'
 import { speakerFragment } from '../addons/follow/protocol.ts'
-import { root } from './slidev.ts'
+import { portInUse, root } from './slidev.ts'
 
 /**
  * A rehearsal of following on one machine (`npm run follow:local`): a local Mosquitto with a fresh
@@ -35,17 +34,6 @@ export function followLinks(origin: string, credential: Credential): { presenter
   }
 }
 
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ port, host: 'localhost' })
-    socket.once('connect', () => {
-      socket.destroy()
-      resolve(true)
-    })
-    socket.once('error', () => resolve(false))
-  })
-}
-
 /** Ends the dev server and what it started (its process group). */
 function end(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
@@ -66,7 +54,7 @@ function end(child: ChildProcess): Promise<void> {
  * would move to another port if `port` were taken, and the links would be wrong: a taken port is an error.
  */
 export async function startFollowLocal({ port = 3030, timeoutMs = 120_000 } = {}): Promise<FollowLocal> {
-  if (await listening(port))
+  if (await portInUse(port, 'localhost'))
     throw new Error(`Port ${port} is in use (another \`npm run dev\`?): stop it first, the links name that port.`)
   const broker = await startMosquitto()
   const origin = `http://localhost:${port}`

@@ -113,9 +113,10 @@ export function runSlidev(args: string[], { quiet = false, env = {}, cwd = root 
  */
 export const SLIDEV_BUILD_EXPORT_PORT = 12445
 
-function portInUse(port: number): Promise<boolean> {
+/** Whether something on this machine answers on `port` (at `host`). */
+export function portInUse(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((done) => {
-    const socket = createConnection({ port, host: '127.0.0.1' })
+    const socket = createConnection({ port, host })
     socket.once('connect', () => {
       socket.destroy()
       done(true)

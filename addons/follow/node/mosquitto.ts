@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process'
 import type { AddressInfo } from 'node:net'
+import type { Credential } from '../protocol.ts'
 import { execFile, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -17,10 +18,7 @@ import { promisify } from 'node:util'
  * process with its own configuration in a temporary folder.
  */
 
-export interface Credential {
-  username: string
-  password: string
-}
+export type { Credential }
 
 export interface MosquittoOptions {
   /** The WebSocket port; a free one when not given. */
