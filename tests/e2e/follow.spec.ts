@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startMosquitto } from '../../addons/follow/node/mosquitto'
 import { speakerFragment } from '../../addons/follow/protocol'
-import { fixtureFollow } from '../support/fixture-follow'
+import { fixtureFollow, sectionAtTop } from '../support/fixture-follow'
 import { builtSite } from '../support/servers'
 import { expect, fixtureDeckTest, fixtureDist } from './fixtures'
 
@@ -114,15 +114,6 @@ const test = fixtureDeckTest.extend<{ devices: Devices }, { broker: LocalMosquit
 // One broker on one port: the tests of this file run one after the other.
 test.describe.configure({ mode: 'serial' })
 
-/** Where the follow page has scrolled: the section at the top of the screen. */
-function sectionAtTop(page: Page): Promise<string | undefined> {
-  return page.evaluate(() => [
-    ...document.querySelectorAll('section[id]'),
-  ]
-    .find(section => Math.abs(section.getBoundingClientRect().top - Number.parseFloat(getComputedStyle(section).scrollMarginTop)) < 8)
-    ?.id)
-}
-
 test.describe('the audience follows the speaker', () => {
   test('a phone that joins late lands on the speaker\'s slide in the reading view, follows each move, pauses on a scroll and rejoins on a tap', async ({ devices }) => {
     const speaker = await devices.speaker(1)
@@ -132,7 +123,7 @@ test.describe('the audience follows the speaker', () => {
 
     const bar = await devices.follower(3)
     const phone = bar.page()
-    await expect.poll(() => sectionAtTop(phone)).toBe('3')
+    await expect.poll(() => phone.evaluate(sectionAtTop)).toBe('3')
     expect(phone.url()).toMatch(/#3$/)
 
     // Through the code's clicks and on past the backup slide, as the speaker's → goes.
@@ -158,7 +149,7 @@ test.describe('the audience follows the speaker', () => {
 
     await bar.tap()
     await expect(bar).toHaveText('Following the speaker · slide 3')
-    await expect.poll(() => sectionAtTop(phone)).toBe('3')
+    await expect.poll(() => phone.evaluate(sectionAtTop)).toBe('3')
   })
 
   test('a phone that chose the slides follows in the deck; its own move pauses, a tap rejoins', async ({ devices }) => {

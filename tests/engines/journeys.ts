@@ -11,7 +11,7 @@ import { joinRoom } from '../../addons/follow/room'
 import { viewChoiceKey } from '../../addons/reading-view/view-switch'
 import { fixtureDir } from '../../tools/fixture-deck'
 import { exportFilename } from '../../tools/slidev.ts'
-import { fixtureFollow } from '../support/fixture-follow'
+import { fixtureFollow, sectionAtTop } from '../support/fixture-follow'
 import { readSlides, slideNumber } from '../support/slides'
 import { launch } from './browsers'
 import { base, problemsKey, serveProbedSite } from './site'
@@ -36,15 +36,6 @@ function shownHeading(): string | undefined {
 
 /** What the follow page's bar says. */
 const followBar = () => document.querySelector('[data-follow-bar] button')?.textContent?.trim()
-
-/** The slide whose section the follow page has scrolled to the top. */
-function sectionAtTop(): string | undefined {
-  return [
-    ...document.querySelectorAll('section[id]'),
-  ]
-    .find(section => Math.abs(section.getBoundingClientRect().top - Number.parseFloat(getComputedStyle(section).scrollMarginTop)) < 8)
-    ?.id
-}
 
 /** Where the page is, below the site's origin. */
 const where = () => `${location.pathname}${location.search}${location.hash}`

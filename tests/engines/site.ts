@@ -79,9 +79,9 @@ export function probedSite(dist = resolve(process.env.DECK_DIST ?? 'dist')): str
 }
 
 /** Serves `probedSite(dist)` like GitHub Pages, under `base` only; `close` also removes the copy. */
-export async function serveProbedSite(dist?: string, base_ = base): Promise<StaticSite> {
+export async function serveProbedSite(dist?: string, siteBase = base): Promise<StaticSite> {
   const copy = probedSite(dist)
-  const site = await serveSite(copy, { base: base_ })
+  const site = await serveSite(copy, { base: siteBase })
   return {
     url: site.url,
     close: async () => {

@@ -18,3 +18,15 @@ export function fixtureFollow(): { port: number, room: string } {
     room: options.room,
   }
 }
+
+/**
+ * The slide whose section the follow page has scrolled to the top of the screen (its scroll margin
+ * below the follow bar). Self-contained: the tests run it in the page.
+ */
+export function sectionAtTop(): string | undefined {
+  return [
+    ...document.querySelectorAll('section[id]'),
+  ]
+    .find(section => Math.abs(section.getBoundingClientRect().top - Number.parseFloat(getComputedStyle(section).scrollMarginTop)) < 8)
+    ?.id
+}
