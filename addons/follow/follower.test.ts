@@ -108,10 +108,14 @@ describe('what the follow control says', () => {
     expect(describeState(live(initialState))).toBe('Follow the speaker')
   })
 
-  it('says the speaker cannot be reached until the connection is live', () => {
+  it('says it is connecting until the connection is first live', () => {
     const [state] = follow(initialState)
-    expect(describeState(state)).toBe('Can\'t reach the speaker — retrying')
-    expect(describeState(connection(state, 'connecting'))).toBe('Can\'t reach the speaker — retrying')
+    expect(describeState(state)).toBe('Connecting to the speaker…')
+    expect(describeState(connection(state, 'connecting'))).toBe('Connecting to the speaker…')
+  })
+
+  it('says the speaker cannot be reached when the connection drops after a position came', () => {
+    expect(describeState(connection(following(), 'connecting'))).toBe('Can\'t reach the speaker — retrying')
     expect(describeState(connection(following(), 'closed'))).toBe('Can\'t reach the speaker — retrying')
   })
 

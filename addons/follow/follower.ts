@@ -65,8 +65,12 @@ export function describe(state: FollowState): string {
     return 'Follow the speaker'
   if (state.connection === 'refused')
     return 'The broker refused this device'
-  if (state.connection !== 'live')
-    return 'Can\'t reach the speaker — retrying'
+  // Before a first position, still connecting; after one, the broker went away and it retries.
+  if (state.connection !== 'live') {
+    return state.latest
+      ? 'Can\'t reach the speaker — retrying'
+      : 'Connecting to the speaker…'
+  }
   if (state.mode === 'paused')
     return 'Following paused — tap to follow'
   if (!state.latest)
