@@ -1,16 +1,28 @@
 import process from 'node:process'
-import { ensureChromium } from '../tools/chromium.ts'
-import { ensureEngines } from '../tools/engines.ts'
-import { ensureMosquitto } from '../tools/mosquitto.ts'
+import { runSteps } from '../tools/apt.ts'
+import { inspectMachine, planChromium } from '../tools/chromium.ts'
+import { enginesStep } from '../tools/engines.ts'
+import { mosquittoStep } from '../tools/mosquitto.ts'
 
-// `node scripts/browser.ts`: makes sure the tests and the PDF export find a Chromium (see tools/chromium.ts),
-// installing Debian's or downloading Playwright's where none is there, and that `npm run test:engines`
-// finds Firefox and WebKit (tools/engines.ts), and that slidev-addon-follow's tests find the Mosquitto broker
-// (tools/mosquitto.ts). scripts/setup.sh runs it.
+// `node scripts/browser.ts [--apt-only]`: makes sure the tests and the PDF export find a Chromium (see
+// tools/chromium.ts), installing Debian's or downloading Playwright's where none is there, that
+// `npm run test:engines` finds Firefox and WebKit (tools/engines.ts), and that slidev-addon-follow's
+// tests find the Mosquitto broker (tools/mosquitto.ts); all Debian packages in one apt-get call.
+// scripts/setup.sh runs it with `--apt-only` while `npm ci` runs (it needs no node_modules then, and
+// says nothing unless it installs), and again without, which finds them there, or downloads
+// Playwright's browser where Debian's can't be had.
+const aptOnly = process.argv.includes('--apt-only')
 try {
-  await ensureChromium()
-  await ensureEngines()
-  await ensureMosquitto()
+  const machine = await inspectMachine({ playwright: !aptOnly })
+  const steps = [
+    planChromium(machine),
+    enginesStep(machine),
+    mosquittoStep(machine),
+  ]
+  if (aptOnly)
+    runSteps(steps.filter(step => step.packages.length).map(step => ({ ...step, run: [] })), machine.apt)
+  else
+    runSteps(steps, machine.apt)
 }
 catch (error) {
   console.error((error as Error).message)

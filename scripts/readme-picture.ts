@@ -7,7 +7,7 @@ import { readRoad } from '../addons/road/road.ts'
 import { ogImage } from '../addons/static-site/head-meta.ts'
 import { launchChromium } from '../tools/chromium.ts'
 import { serveSite } from '../tools/serve.ts'
-import { isMain, parseArgs, root } from '../tools/slidev.ts'
+import { isMain, parseArgs, root, siteBase } from '../tools/slidev.ts'
 
 /** The picture at the top of README.md: slide 1 as the build renders it for link previews. */
 export const readmePicture = join(root, 'docs/deck.png')
@@ -45,7 +45,10 @@ export async function updatePresenterPicture(site = join(root, 'dist')): Promise
   const part = demo && partOf(readPlan(frontmatters), demo.no)
   if (!demo || !part)
     throw new Error('slides.md: no demo slide with backups inside a part of the pace plan to show')
-  const server = await serveSite(site)
+  // Served under the base it was built for (npm run build: `/`; npm run build:pages: the public URL's path).
+  const server = await serveSite(site, {
+    base: siteBase(site),
+  })
   const browser = await launchChromium()
   try {
     const page = await browser.newPage({

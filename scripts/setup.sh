@@ -6,11 +6,12 @@
 #      in .tools/node (ignored by git), put first on PATH for the command.
 #   2. node_modules, by `npm ci`, when package-lock.json is newer than the last install. Playwright's own
 #      browser download is left to step 3.
-#   3. A Chromium for the tests and the PDF export: scripts/browser.ts (Debian's package where apt-get
+#   3. A Chromium for the tests and the PDF export: scripts/browser.ts (Debian's headless shell where apt-get
 #      may run, else Playwright's browser, downloaded once). Then, for `npm run test:engines`, Firefox ESR,
 #      WebKitGTK's WebDriver and Xvfb from Debian where apt-get may run (tools/engines.ts); elsewhere it
 #      says what is missing and goes on. Last, the Mosquitto broker for slidev-addon-follow's tests,
 #      bench and `npm run follow:local` (tools/mosquitto.ts), with apt-get the same way (Ubuntu too).
+#      All of step 3's Debian packages come in one apt-get call, run while step 2 runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,12 +47,16 @@ else
   echo "node: $(node --version) ($local_bin/node)"
 fi
 
+# Debian's packages (step 3) download and unpack while npm ci does the same for node_modules.
+node scripts/browser.ts --apt-only &
+apt_packages=$!
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "dependencies: npm ci"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 else
   echo "dependencies: node_modules is up to date with package-lock.json"
 fi
+wait "$apt_packages"
 
 node scripts/browser.ts
 

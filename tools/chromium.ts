@@ -1,18 +1,24 @@
 import type { Browser } from 'playwright-chromium'
+import type { Step } from './apt.ts'
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import process from 'node:process'
+import { found } from './apt.ts'
 
-/** Debian's Chromium (`apt-get install chromium`). */
-export const debianChromium = '/usr/bin/chromium'
+/**
+ * Debian's Chromium builds, in the order they are looked for: the headless shell, what Playwright
+ * itself runs headless tests in (Blink without the browser's window machinery, a third less time per
+ * test here than the full browser), then the full browser.
+ */
+export const debianChromiums = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium']
 
-/** What Debian must have for the deck's PDFs: the browser and a colour emoji font for it to draw with. */
-const debianPackages = ['chromium', 'fonts-noto-color-emoji']
+/** What Debian must have for the tests and the deck's PDFs: the headless shell and a colour emoji font for it to draw with. */
+const debianPackages = ['chromium-headless-shell', 'fonts-noto-color-emoji']
 
 /**
  * The one place that decides which Chromium the tests, the exports and the benchmark use:
  * 1. `CHROMIUM_PATH`, if set (it must exist);
- * 2. Debian's `/usr/bin/chromium`;
+ * 2. Debian's headless shell, else Debian's full Chromium;
  * 3. otherwise `undefined`: Playwright's own browser (fetched by `scripts/browser.ts` on a laptop).
  */
 export function chromiumExecutable(): string | undefined {
@@ -22,9 +28,7 @@ export function chromiumExecutable(): string | undefined {
       throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, but no file is there.`)
     return fromEnv
   }
-  if (existsSync(debianChromium))
-    return debianChromium
-  return undefined
+  return debianChromiums.find(path => existsSync(path))
 }
 
 /** Flags for headless Chromium in a container with no network beyond loopback. */
@@ -58,7 +62,7 @@ export function exportBrowserArgs(): string[] {
     : []
 }
 
-/** What `ensureChromium` may do on this machine, found out once by `inspectMachine`. */
+/** What `planChromium` may do on this machine, found out once by `inspectMachine`. */
 export interface Machine {
   /** Debian (not a derivative such as Ubuntu, whose `chromium` package is a snap). */
   debian: boolean
@@ -66,52 +70,38 @@ export interface Machine {
   apt: string[] | undefined
   /** The packages of `debianPackages` that dpkg does not list as installed (none without dpkg). */
   missingPackages: string[]
-  /** `/usr/bin/chromium` is there. */
-  hasDebianChromium: boolean
-  /** Playwright's own Chromium is downloaded already. */
-  hasPlaywrightChromium: boolean
-}
-
-/** One step of `ensureChromium`: a line to print and the commands that do it (none for a lookup). */
-export interface Step {
-  say: string
-  run: string[][]
+  /** The first of `debianChromiums` that is there. */
+  debianChromium: string | undefined
+  /** Playwright's own Chromium is downloaded already (`undefined`: not looked, node_modules may not be there yet). */
+  hasPlaywrightChromium: boolean | undefined
 }
 
 /**
- * Chooses how to get a Chromium, in the order `chromiumExecutable` looks: nothing to do when one is
- * there (only the emoji font may be missing, which apt-get adds where it may run); Debian's packages
- * where apt-get may run; otherwise Playwright's own browser, downloaded once (with the system libraries
- * and fonts it needs, `--with-deps`, where apt-get may run).
+ * Chooses how to get a Chromium, in the order `chromiumExecutable` looks: nothing to do when the
+ * headless shell is there (only the emoji font may be missing, which apt-get adds where it may run);
+ * Debian's packages where apt-get may run (the full browser, when there, is kept but not used);
+ * the full browser where apt-get may not; otherwise Playwright's own browser, downloaded once (with
+ * the system libraries and fonts it needs, `--with-deps`, where apt-get may run).
  */
 export function planChromium(machine: Machine, chromiumPath = process.env.CHROMIUM_PATH): Step {
   if (chromiumPath)
-    return { say: `browser: ${chromiumPath} (CHROMIUM_PATH)`, run: [] }
-  const apt = (packages: string[]) => aptInstall(machine.apt!, packages)
+    return found(`browser: ${chromiumPath} (CHROMIUM_PATH)`)
   const missing = machine.missingPackages
-  if (machine.hasDebianChromium) {
-    const fonts = missing.filter(name => name !== 'chromium')
-    if (!fonts.length)
-      return { say: `browser: ${debianChromium}`, run: [] }
-    if (machine.apt) {
-      return {
-        say: `browser: ${debianChromium}; installing ${fonts.join(' ')} with apt-get`,
-        run: apt(fonts),
-      }
+  const installing = (packages: string[]) => `installing ${packages.join(' ')} from Debian (apt-get)`
+  if (machine.debianChromium === debianChromiums[0]) {
+    if (!missing.length || !machine.apt) {
+      return found(`browser: ${machine.debianChromium}${missing.length
+        ? `; emoji draw as boxes until: sudo apt-get install ${missing.join(' ')}`
+        : ''}`)
     }
-    return { say: `browser: ${debianChromium}; emoji draw as boxes until: sudo apt-get install ${fonts.join(' ')}`, run: [] }
+    return { say: `browser: ${machine.debianChromium}; ${installing(missing)}`, packages: missing, run: [] }
   }
-  if (machine.debian && machine.apt) {
-    const packages = [
-      ...new Set(['chromium', ...missing]),
-    ]
-    return {
-      say: `browser: installing ${packages.join(' ')} from Debian (apt-get)`,
-      run: apt(packages),
-    }
-  }
-  if (machine.hasPlaywrightChromium)
-    return { say: 'browser: Playwright\'s Chromium', run: [] }
+  if (machine.debian && machine.apt)
+    return { say: `browser: ${installing(missing)}`, packages: missing, run: [] }
+  if (machine.debianChromium)
+    return found(`browser: ${machine.debianChromium} (faster tests with: sudo apt-get install ${missing.join(' ')})`)
+  if (machine.hasPlaywrightChromium !== false)
+    return found('browser: Playwright\'s Chromium')
   const install = [
     'npx',
     'playwright',
@@ -122,12 +112,16 @@ export function planChromium(machine: Machine, chromiumPath = process.env.CHROMI
     install.splice(3, 0, '--with-deps')
   return {
     say: 'browser: downloading Playwright\'s Chromium (once)',
+    packages: [],
     run: [install],
   }
 }
 
-/** Looks at this machine: distribution, apt rights, installed packages, Playwright's browser. */
-export async function inspectMachine(): Promise<Machine> {
+/**
+ * Looks at this machine: distribution, apt rights, installed packages, and, with `playwright`
+ * (which needs node_modules), whether Playwright's browser is downloaded.
+ */
+export async function inspectMachine({ playwright = true } = {}): Promise<Machine> {
   const osRelease = existsSync('/etc/os-release')
     ? readFileSync('/etc/os-release', 'utf8')
     : ''
@@ -146,47 +140,13 @@ export async function inspectMachine(): Promise<Machine> {
         .stdout
         .includes('install ok installed'))
     : []
-  const { chromium } = await import('playwright-chromium')
   return {
     debian,
     apt,
     missingPackages,
-    hasDebianChromium: existsSync(debianChromium),
-    hasPlaywrightChromium: existsSync(chromium.executablePath()),
+    debianChromium: debianChromiums.find(path => existsSync(path)),
+    hasPlaywrightChromium: playwright
+      ? existsSync((await import('playwright-chromium')).chromium.executablePath())
+      : undefined,
   }
-}
-
-/** The commands that install `packages` with apt-get, without questions; `apt` is how to run it (`[]` as root, `sudo -n`). */
-export function aptInstall(apt: string[], packages: string[]): string[][] {
-  return [
-    [...apt, 'apt-get', 'update', '-qq'],
-    [
-      ...apt,
-      'apt-get',
-      'install',
-      '-y',
-      '-qq',
-      '--no-install-recommends',
-      ...packages,
-    ],
-  ]
-}
-
-/** Prints what a step does and runs its commands (apt-get, without questions); `what` names it in an error. */
-export function runStep(step: Step, what: string): void {
-  console.log(step.say)
-  for (const [command, ...args] of step.run) {
-    const result = spawnSync(command!, args, {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    })
-    if (result.status !== 0)
-      throw new Error(`${what}: \`${[command, ...args].join(' ')}\` failed (exit ${result.status ?? result.error?.message})`)
-  }
-}
-
-/** Makes sure `chromiumExecutable()` or Playwright finds a browser; prints one line on what it finds or does. */
-export async function ensureChromium(): Promise<void> {
-  runStep(planChromium(await inspectMachine()), 'browser')
-  chromiumExecutable()
 }

@@ -1,6 +1,7 @@
-import type { Step } from './chromium.ts'
+import type { Step } from './apt.ts'
+import type { Machine } from './chromium.ts'
 import { existsSync } from 'node:fs'
-import { aptInstall, inspectMachine, runStep } from './chromium.ts'
+import { found } from './apt.ts'
 
 /**
  * What `npm run test:engines` drives besides Chromium (tests/engines/), from Debian, each package
@@ -35,26 +36,22 @@ export interface EngineMachine {
 export function planEngines(machine: EngineMachine): Step {
   const missing = machine.missingPackages
   if (!missing.length)
-    return { say: 'engines: Firefox ESR, WebKitWebDriver and Xvfb', run: [] }
+    return found('engines: Firefox ESR, WebKitWebDriver and Xvfb')
   if (machine.debian && machine.apt) {
     return {
       say: `engines: installing ${missing.join(' ')} from Debian (apt-get)`,
-      run: aptInstall(machine.apt, missing),
+      packages: missing,
+      run: [],
     }
   }
-  return {
-    say: `engines: npm run test:engines needs Debian's ${missing.join(' ')} (sudo apt-get install ${missing.join(' ')})`,
-    run: [],
-  }
+  return found(`engines: npm run test:engines needs Debian's ${missing.join(' ')} (sudo apt-get install ${missing.join(' ')})`)
 }
 
-/** Makes sure Firefox and WebKit are there for `npm run test:engines`; prints one line. */
-export async function ensureEngines(): Promise<void> {
-  const { debian, apt } = await inspectMachine()
-  const step = planEngines({
+/** What this machine needs for `npm run test:engines`. */
+export function enginesStep({ debian, apt }: Machine): Step {
+  return planEngines({
     debian,
     apt,
     missingPackages: Object.keys(enginePackages).filter(name => !existsSync(enginePackages[name]!)),
   })
-  runStep(step, 'engines')
 }

@@ -1,6 +1,7 @@
-import type { Step } from './chromium.ts'
+import type { Step } from './apt.ts'
+import type { Machine } from './chromium.ts'
 import { findBinary } from '../addons/follow/node/mosquitto.ts'
-import { aptInstall, inspectMachine, runStep } from './chromium.ts'
+import { found } from './apt.ts'
 
 /**
  * The MQTT broker that slidev-addon-follow's tests, `npm run bench:follow` and `npm run follow:local`
@@ -24,26 +25,23 @@ export interface MosquittoMachine {
  */
 export function planMosquitto(machine: MosquittoMachine): Step {
   if (machine.hasMosquitto)
-    return { say: 'broker: mosquitto', run: [] }
+    return found('broker: mosquitto')
   if (machine.apt) {
     return {
       say: `broker: installing ${mosquittoPackage} (apt-get)`,
-      run: aptInstall(machine.apt, [mosquittoPackage]),
+      packages: [mosquittoPackage],
+      run: [],
     }
   }
-  return {
-    say: `broker: the follow addon's tests need Mosquitto (sudo apt-get install ${mosquittoPackage}, brew install mosquitto)`,
-    run: [],
-  }
+  return found(`broker: the follow addon's tests need Mosquitto (sudo apt-get install ${mosquittoPackage}, brew install mosquitto)`)
 }
 
-/** Makes sure `mosquitto` and `mosquitto_passwd` are there for the follow addon; prints one line. */
-export async function ensureMosquitto(): Promise<void> {
-  const { apt } = await inspectMachine()
-  runStep(planMosquitto({
+/** What this machine needs for the follow addon: `mosquitto` and `mosquitto_passwd`. */
+export function mosquittoStep({ apt }: Machine): Step {
+  return planMosquitto({
     apt: findBinary('apt-get')
       ? apt
       : undefined,
     hasMosquitto: Boolean(findBinary('mosquitto') && findBinary('mosquitto_passwd')),
-  }), 'broker')
+  })
 }

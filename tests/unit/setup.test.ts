@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { findBinary } from '../../addons/follow/node/mosquitto'
+import { commandsOf } from '../../tools/apt'
 import { planChromium } from '../../tools/chromium'
 import { enginePackages, planEngines } from '../../tools/engines'
 import { planMosquitto } from '../../tools/mosquitto'
@@ -58,22 +59,26 @@ describe('finding a Chromium', () => {
   const freshDebian: Machine = {
     debian: true,
     apt: [],
-    missingPackages: ['chromium', 'fonts-noto-color-emoji'],
-    hasDebianChromium: false,
+    missingPackages: ['chromium-headless-shell', 'fonts-noto-color-emoji'],
+    debianChromium: undefined,
     hasPlaywrightChromium: false,
   }
   const laptop: Machine = {
     debian: false,
     apt: undefined,
     missingPackages: [],
-    hasDebianChromium: false,
+    debianChromium: undefined,
     hasPlaywrightChromium: false,
   }
 
-  it('a fresh Debian machine gets Chromium and the colour emoji font from apt', () => {
-    const { say, run } = planChromium(freshDebian, undefined)
-    expect(say).toBe('browser: installing chromium fonts-noto-color-emoji from Debian (apt-get)')
-    expect(run).toEqual([
+  it('a fresh Debian machine gets Chromium\'s headless shell and the colour emoji font from apt', () => {
+    const step = planChromium(freshDebian, undefined)
+    expect(step).toEqual({
+      say: 'browser: installing chromium-headless-shell fonts-noto-color-emoji from Debian (apt-get)',
+      packages: ['chromium-headless-shell', 'fonts-noto-color-emoji'],
+      run: [],
+    })
+    expect(commandsOf([step], [])).toEqual([
       ['apt-get', 'update', '-qq'],
       [
         'apt-get',
@@ -81,35 +86,44 @@ describe('finding a Chromium', () => {
         '-y',
         '-qq',
         '--no-install-recommends',
-        'chromium',
+        'chromium-headless-shell',
         'fonts-noto-color-emoji',
       ],
     ])
   })
 
   it('a Debian user without root asks sudo, and never waits for a password', () => {
-    const { run } = planChromium({
-      ...freshDebian,
-      apt: ['sudo', '-n'],
-    }, undefined)
-    expect(run.map(command => command.slice(0, 3))).toEqual([
+    expect(commandsOf([
+      planChromium(freshDebian, undefined),
+    ], ['sudo', '-n']).map(command => command.slice(0, 3))).toEqual([
       ['sudo', '-n', 'apt-get'],
       ['sudo', '-n', 'apt-get'],
     ])
   })
 
-  it('a second run finds Debian\'s Chromium and does nothing', () => {
-    expect(planChromium({ ...freshDebian, missingPackages: [], hasDebianChromium: true }, undefined))
-      .toEqual({ say: 'browser: /usr/bin/chromium', run: [] })
+  it('a second run finds Debian\'s headless shell and does nothing', () => {
+    expect(planChromium({ ...freshDebian, missingPackages: [], debianChromium: '/usr/bin/chromium-headless-shell' }, undefined))
+      .toEqual({ say: 'browser: /usr/bin/chromium-headless-shell', packages: [], run: [] })
   })
 
-  it('a Chromium without the emoji font gets the font only', () => {
-    const { run } = planChromium({
+  it('a machine with Debian\'s full Chromium gets the headless shell where apt-get may run, and uses the browser where not', () => {
+    const withBrowser = {
+      ...freshDebian,
+      missingPackages: ['chromium-headless-shell'],
+      debianChromium: '/usr/bin/chromium',
+    }
+    expect(planChromium(withBrowser, undefined).packages).toEqual(['chromium-headless-shell'])
+    const { say, packages } = planChromium({ ...withBrowser, apt: undefined }, undefined)
+    expect(packages).toEqual([])
+    expect(say).toBe('browser: /usr/bin/chromium (faster tests with: sudo apt-get install chromium-headless-shell)')
+  })
+
+  it('a headless shell without the emoji font gets the font only', () => {
+    expect(planChromium({
       ...freshDebian,
       missingPackages: ['fonts-noto-color-emoji'],
-      hasDebianChromium: true,
-    }, undefined)
-    expect(run.at(-1)!.slice(-2)).toEqual(['--no-install-recommends', 'fonts-noto-color-emoji'])
+      debianChromium: '/usr/bin/chromium-headless-shell',
+    }, undefined).packages).toEqual(['fonts-noto-color-emoji'])
   })
 
   it('a laptop downloads Playwright\'s Chromium once, and finds it the next time', () => {
@@ -122,11 +136,64 @@ describe('finding a Chromium', () => {
       ],
     ])
     expect(planChromium({ ...laptop, hasPlaywrightChromium: true }, undefined))
-      .toEqual({ say: 'browser: Playwright\'s Chromium', run: [] })
+      .toEqual({ say: 'browser: Playwright\'s Chromium', packages: [], run: [] })
   })
 
   it('a set CHROMIUM_PATH wins over everything and installs nothing', () => {
-    expect(planChromium(freshDebian, '/opt/chromium/chrome').run).toEqual([])
+    const step = planChromium(freshDebian, '/opt/chromium/chrome')
+    expect(step.packages).toEqual([])
+    expect(step.run).toEqual([])
+  })
+})
+
+describe('one apt-get for everything setup installs', () => {
+  it('the browser, the engines and the broker are installed by one update and one install, each package once', () => {
+    const steps = [
+      planChromium({
+        debian: true,
+        apt: [],
+        missingPackages: ['fonts-noto-color-emoji'],
+        debianChromium: '/usr/bin/chromium-headless-shell',
+        hasPlaywrightChromium: undefined,
+      }, undefined),
+      planEngines({
+        debian: true,
+        apt: [],
+        missingPackages: ['xvfb', 'xauth'],
+      }),
+      planMosquitto({ apt: [], hasMosquitto: false }),
+      planMosquitto({ apt: [], hasMosquitto: false }),
+    ]
+    expect(commandsOf(steps, [])).toEqual([
+      ['apt-get', 'update', '-qq'],
+      [
+        'apt-get',
+        'install',
+        '-y',
+        '-qq',
+        '--no-install-recommends',
+        'fonts-noto-color-emoji',
+        'xvfb',
+        'xauth',
+        'mosquitto',
+      ],
+    ])
+  })
+
+  it('nothing to install runs nothing', () => {
+    expect(commandsOf([
+      planMosquitto({ apt: [], hasMosquitto: true }),
+    ], undefined)).toEqual([])
+  })
+
+  it('packages where apt-get may not run is an error that names them', () => {
+    expect(() => commandsOf([
+      {
+        say: '',
+        packages: ['mosquitto'],
+        run: [],
+      },
+    ], undefined)).toThrow(/mosquitto should be installed/)
   })
 })
 
@@ -139,69 +206,49 @@ describe('finding Firefox and WebKit for the engine tests', () => {
   ]
 
   it('a fresh Debian machine gets Firefox ESR, WebKitGTK\'s WebDriver and Xvfb from apt', () => {
-    const { say, run } = planEngines({ debian: true, apt: [], missingPackages: all })
-    expect(say).toBe('engines: installing firefox-esr webkit2gtk-driver xvfb xauth from Debian (apt-get)')
-    expect(run).toEqual([
-      ['apt-get', 'update', '-qq'],
-      [
-        'apt-get',
-        'install',
-        '-y',
-        '-qq',
-        '--no-install-recommends',
-        ...all,
-      ],
-    ])
+    expect(planEngines({ debian: true, apt: [], missingPackages: all })).toEqual({
+      say: 'engines: installing firefox-esr webkit2gtk-driver xvfb xauth from Debian (apt-get)',
+      packages: all,
+      run: [],
+    })
     expect(Object.keys(enginePackages)).toEqual(all)
   })
 
   it('a second run finds them and does nothing', () => {
-    expect(planEngines({ debian: true, apt: [], missingPackages: [] }).run).toEqual([])
+    expect(planEngines({ debian: true, apt: [], missingPackages: [] })).toMatchObject({ packages: [], run: [] })
   })
 
   it('a machine without apt rights is told what to install, and setup goes on', () => {
-    const { say, run } = planEngines({
+    const { say, packages } = planEngines({
       debian: true,
       apt: undefined,
       missingPackages: ['xauth'],
     })
-    expect(run).toEqual([])
+    expect(packages).toEqual([])
     expect(say).toContain('sudo apt-get install xauth')
   })
 })
 
 describe('finding Mosquitto for the follow addon', () => {
   it('a fresh Debian or Ubuntu machine gets mosquitto from apt, as root or with sudo', () => {
-    const { say, run } = planMosquitto({ apt: [], hasMosquitto: false })
-    expect(say).toBe('broker: installing mosquitto (apt-get)')
-    expect(run).toEqual([
-      ['apt-get', 'update', '-qq'],
-      [
-        'apt-get',
-        'install',
-        '-y',
-        '-qq',
-        '--no-install-recommends',
-        'mosquitto',
-      ],
-    ])
+    expect(planMosquitto({ apt: [], hasMosquitto: false })).toEqual({
+      say: 'broker: installing mosquitto (apt-get)',
+      packages: ['mosquitto'],
+      run: [],
+    })
     expect(planMosquitto({
       apt: ['sudo', '-n'],
       hasMosquitto: false,
-    }).run.map(command => command.slice(0, 3)))
-      .toEqual([
-        ['sudo', '-n', 'apt-get'],
-        ['sudo', '-n', 'apt-get'],
-      ])
+    }).packages).toEqual(['mosquitto'])
   })
 
   it('a second run finds it and does nothing', () => {
-    expect(planMosquitto({ apt: [], hasMosquitto: true })).toEqual({ say: 'broker: mosquitto', run: [] })
+    expect(planMosquitto({ apt: [], hasMosquitto: true })).toEqual({ say: 'broker: mosquitto', packages: [], run: [] })
   })
 
   it('a machine without apt rights is told what to install, and setup goes on', () => {
-    const { say, run } = planMosquitto({ apt: undefined, hasMosquitto: false })
-    expect(run).toEqual([])
+    const { say, packages } = planMosquitto({ apt: undefined, hasMosquitto: false })
+    expect(packages).toEqual([])
     expect(say).toContain('apt-get install mosquitto')
   })
 
