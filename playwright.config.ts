@@ -24,7 +24,9 @@ export default defineConfig({
     viewport: { width: 1280, height: 720 },
     launchOptions: {
       executablePath: chromiumExecutable(),
-      args: chromiumArgs,
+      // No request leaves the machine: any host name but 127.0.0.1 fails to resolve, and
+      // tests/e2e/fixtures.ts records the attempt.
+      args: [...chromiumArgs, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
     },
   },
   // The dev server is started by the tests that use it, for as long as they run (tests/e2e/dev-server.spec.ts).
