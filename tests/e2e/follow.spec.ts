@@ -252,12 +252,14 @@ test.describe('following costs nothing to those who do not follow', () => {
 })
 
 test.describe('a deck with no broker has no follow at all', () => {
-  test('the talk\'s site has no follow page, no MQTT client, and reaches no other origin', () => {
+  test('the talk\'s site has no follow page, no MQTT client, no QR code to load, and reaches no other origin', () => {
     const talk = builtSite.dist
     expect(existsSync(join(talk, 'read/index.html'))).toBe(true)
     expect(existsSync(join(talk, 'follow'))).toBe(false)
     const scripts = readdirSync(join(talk, 'assets')).filter(file => file.endsWith('.js'))
     expect(scripts.filter(file => /mqtt|MQTT/.test(readFileSync(join(talk, 'assets', file), 'utf8')))).toEqual([])
+    // <FollowQrCode /> is on its title and last slide, and left the slides: no chunk for it to load.
+    expect(scripts.filter(file => file.startsWith('FollowQrCode'))).toEqual([])
     const policy = readFileSync(join(talk, 'index.html'), 'utf8').replaceAll('&#39;', '\'').match(/connect-src ([^;"]*)/)?.[1]
     expect(policy).toBe(`'self'`)
     expect(readFileSync(join(talk, 'read/index.html'), 'utf8')).not.toContain('follow/')
