@@ -19,10 +19,9 @@ try {
     enginesStep(machine),
     mosquittoStep(machine),
   ]
-  if (aptOnly)
-    runSteps(steps.filter(step => step.packages.length).map(step => ({ ...step, run: [] })), machine.apt)
-  else
-    runSteps(steps, machine.apt)
+  runSteps(aptOnly
+    ? steps.filter(step => step.packages.length)
+    : steps, machine.apt)
 }
 catch (error) {
   console.error((error as Error).message)

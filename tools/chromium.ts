@@ -66,7 +66,7 @@ export function exportBrowserArgs(): string[] {
 export interface Machine {
   /** Debian (not a derivative such as Ubuntu, whose `chromium` package is a snap). */
   debian: boolean
-  /** How to run apt-get without a password prompt (`[]` as root, `sudo -n` otherwise); `undefined`: it can't. */
+  /** How to run apt-get without a password prompt (`[]` as root, `sudo -n` otherwise); `undefined`: no apt-get, or no right to run it. */
   apt: string[] | undefined
   /** The packages of `debianPackages` that dpkg does not list as installed (none without dpkg). */
   missingPackages: string[]
@@ -127,7 +127,7 @@ export async function inspectMachine({ playwright = true } = {}): Promise<Machin
     : ''
   const debian = /^ID="?debian"?$/m.test(osRelease)
   const succeeds = (command: string, args: string[]) => spawnSync(command, args, { stdio: 'ignore' }).status === 0
-  const apt = process.platform !== 'linux'
+  const apt = process.platform !== 'linux' || !succeeds('apt-get', ['--version'])
     ? undefined
     : process.getuid?.() === 0
       ? []

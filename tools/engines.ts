@@ -21,7 +21,7 @@ export const enginePackages: Record<string, string> = {
   'xauth': '/usr/bin/xauth',
 }
 
-/** What `ensureEngines` may do here: the packages whose file is missing, and how to run apt-get. */
+/** What `planEngines` may do here: the packages whose file is missing, and how to run apt-get. */
 export interface EngineMachine {
   debian: boolean
   apt: string[] | undefined

@@ -11,7 +11,7 @@ import { found } from './apt.ts'
  */
 export const mosquittoPackage = 'mosquitto'
 
-/** What `ensureMosquitto` may do here: whether the binaries are there, and how to run apt-get. */
+/** What `planMosquitto` may do here: whether the binaries are there, and how to run apt-get. */
 export interface MosquittoMachine {
   /** How to run apt-get without a password prompt; `undefined` without apt-get or the rights to run it. */
   apt: string[] | undefined
@@ -39,9 +39,7 @@ export function planMosquitto(machine: MosquittoMachine): Step {
 /** What this machine needs for the follow addon: `mosquitto` and `mosquitto_passwd`. */
 export function mosquittoStep({ apt }: Machine): Step {
   return planMosquitto({
-    apt: findBinary('apt-get')
-      ? apt
-      : undefined,
+    apt,
     hasMosquitto: Boolean(findBinary('mosquitto') && findBinary('mosquitto_passwd')),
   })
 }

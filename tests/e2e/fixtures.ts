@@ -15,8 +15,8 @@ export interface PageProblems {
 }
 
 /**
- * Every test gets a page that records requests to other hosts (which fail: see playwright.config.ts), and records failed
- * requests and console errors. A test fails if any were seen, unless it takes them over with
+ * Every test gets a page that records requests to other hosts (which fail: see playwright.config.ts),
+ * failed requests and console errors. A test fails if any were seen, unless it takes them over with
  * `problems.expect…` itself.
  */
 export const test = base.extend<{ problems: PageProblems }>({
@@ -27,7 +27,7 @@ export const test = base.extend<{ problems: PageProblems }>({
       /** Deep links answered by 404.html (see below), whose 404 the browser also logs as an error. */
       const deepLinks = new Set<string>()
       // Recorded here; Chromium itself fails them, since playwright.config.ts resolves no host name
-      // but 127.0.0.1 (routing every request through the test to abort a few cost a tenth of the run).
+      // but 127.0.0.1 (routing every request through the test to abort a few cost a seventh of the run).
       page.context().on('request', (request) => {
         const url = request.url()
         if (!url.startsWith(`${origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:'))
