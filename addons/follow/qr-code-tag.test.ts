@@ -24,5 +24,6 @@ describe('a slide that shows how to use the component', () => {
     const text = '```vue\n<FollowQrCode />\n```\n\n<FollowQrCode />'
     expect(cut(text)).toBe('```vue\n<FollowQrCode />\n```\n\n')
     expect(cut('~~~~md\n<FollowQrCode />\n~~~~')).toBe('~~~~md\n<FollowQrCode />\n~~~~')
+    expect(cut('Text\n\n    <FollowQrCode />\n')).toBe('Text\n\n    <FollowQrCode />\n')
   })
 })
