@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-chromium'
+import { throwsWhileRendering } from 'slidev-addons-kit/words'
 import { formatProblem } from './check.ts'
 import { slideErrorPattern } from './client/slide-errors.ts'
-import { hintsFor, loadSlides, slideProblem, throwsWhileRendering } from './slide-source.ts'
+import { hintsFor, loadSlides, slideProblem } from './slide-source.ts'
 
 /**
  * What a built deck looks like in a browser: every slide is rendered in Slidev's print view (as the

@@ -61,13 +61,6 @@ export function lineInSlide(source: SourceSlideInfo, hints: string[] = []): numb
   return first + Math.max(content, 0) + 1
 }
 
-/** What a slide that throws while it renders is told, in the build and in the reading view alike. */
-export function throwsWhileRendering(error: string, component?: string): string {
-  return `the slide throws while it renders (${error}${component
-    ? `, in <${component}>`
-    : ''}), so it shows blank. Check the expressions and components on it.`
-}
-
 /** A problem on slide `no` (1-based) of `slides`, at the line its hints point to. */
 export function slideProblem(slides: SlideInfo[], no: number, message: string, hints: string[] = []): Problem | undefined {
   const source = slides[no - 1]?.source

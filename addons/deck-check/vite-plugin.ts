@@ -1,10 +1,11 @@
 import type { Plugin, ViteDevServer } from 'vite'
 import type { SlideError } from './client/slide-errors'
 import { resolve } from 'node:path'
+import { throwsWhileRendering } from 'slidev-addons-kit/words'
 import { parse } from 'vue/compiler-sfc'
 import { formatProblem } from './check.ts'
 import { checkWholeDeck } from './deck.ts'
-import { hintsFor, loadSlides, slideProblem, throwsWhileRendering, unclosedTags } from './slide-source.ts'
+import { hintsFor, loadSlides, slideProblem, unclosedTags } from './slide-source.ts'
 
 /** Every problem of the deck, one per line, or '' when there is none. */
 export async function deckProblems(entry: string, root: string, roots?: string[]): Promise<string> {

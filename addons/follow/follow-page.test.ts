@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { followPage, withDirectives, withFollowLink } from './follow-page.ts'
+import { followPage, withFollowLink } from './follow-page.ts'
 
 /** A reading view (read/index.html) as the reading-view addon writes it: the policy's quotes as entities. */
 const readingView = `<!doctype html>
@@ -130,27 +130,6 @@ describe('the follow page made from the reading view', () => {
   it('reads a policy written with other entities for its quotes', () => {
     const html = readingView.replace(/&#39;/g, '&#x27;')
     expect(policyOf(followPage(html, options)).get('default-src')).toBe('\'self\'')
-  })
-})
-
-describe('setting directives of a policy', () => {
-  it('replaces a directive in its place and adds a missing one at the end', () => {
-    expect(withDirectives('default-src \'self\'; script-src \'none\'; img-src data:', {
-      'script-src': '\'self\'',
-      'connect-src': '\'self\' wss://b.example',
-    })).toBe('default-src \'self\'; script-src \'self\'; img-src data:; connect-src \'self\' wss://b.example')
-  })
-
-  it('does not take a directive for another that starts the same', () => {
-    expect(withDirectives('script-src-elem \'none\'', { 'script-src': '\'self\'' }))
-      .toBe('script-src-elem \'none\'; script-src \'self\'')
-  })
-
-  it('tidies stray semicolons and spaces', () => {
-    expect(withDirectives('  default-src \'self\' ;; img-src   data: ;  ', { 'img-src': '\'self\'' }))
-      .toBe('default-src \'self\'; img-src \'self\'')
-    expect(withDirectives('', { 'connect-src': '\'self\'' })).toBe('connect-src \'self\'')
-    expect(withDirectives('default-src \'self\'', {})).toBe('default-src \'self\'')
   })
 })
 

@@ -3,26 +3,13 @@
  * runs no script) with the follow bar, one script, and a policy that lets that script reach the
  * broker. Pure: HTML in, HTML out.
  */
+import { parsePolicy, policyHeader, withAdditions } from 'slidev-addons-kit/policy'
 
 export interface FollowPageOptions {
   /** The follow scripts' addresses, relative to the page (`../assets/follow-page-….js`), in order. */
   script: string[]
   /** The broker's origin, which the policy's `connect-src` allows. */
   brokerOrigin: string
-}
-
-/** Sets directives of a Content-Security-Policy, keeping the others in their order. */
-export function withDirectives(policy: string, directives: Record<string, string>): string {
-  const parts = policy.split(';').map(part => part.trim()).filter(Boolean)
-  const names = parts.map(part => part.split(/\s+/)[0])
-  for (const [name, value] of Object.entries(directives)) {
-    const at = names.indexOf(name)
-    if (at >= 0)
-      parts[at] = `${name} ${value}`
-    else
-      parts.push(`${name} ${value}`)
-  }
-  return parts.join('; ')
 }
 
 const followBar = `<div class="follow-bar" data-follow-bar>
@@ -53,10 +40,12 @@ export function followPage(readingView: string, { script, brokerOrigin }: Follow
   const scriptTag = script.map(src => `<script type="module" src="${src}"></script>`).join('\n')
   return readingView
     // Replaced by functions: a string would read `$&`, `$'`… in a script's path as replacement patterns.
-    .replace(policy[0], () => `<meta http-equiv="Content-Security-Policy" content="${withDirectives(unescapeAttribute(policy[1]), {
-      'script-src': `'self'`,
-      'connect-src': `'self' ${brokerOrigin}`,
-    })}">`)
+    .replace(policy[0], () => `<meta http-equiv="Content-Security-Policy" content="${policyHeader(withAdditions(parsePolicy(unescapeAttribute(policy[1])), [
+      {
+        'script-src': [`'self'`],
+        'connect-src': [`'self'`, brokerOrigin],
+      },
+    ]))}">`)
     .replace('</head>', () => `${followStyle}\n${scriptTag}\n</head>`)
     .replace('<body>', `<body>\n${followBar}`)
     // A reader who chooses the slides keeps following there.

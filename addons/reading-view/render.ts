@@ -2,6 +2,7 @@ import type { Component } from 'vue'
 import type { ReadingSlide } from './slides'
 import MarkdownExit from 'markdown-exit'
 import { createHighlighter, createJavaScriptRegexEngine } from 'shiki'
+import { throwsWhileRendering } from 'slidev-addons-kit/words'
 import { createSSRApp } from 'vue'
 import { renderToString } from 'vue/server-renderer'
 import readingViewStyle from './reading.css?raw'
@@ -61,13 +62,6 @@ export interface ReadingViewOptions {
   favicon?: string
   /** The page's Content-Security-Policy, as a `<meta>` tag. */
   contentSecurityPolicy?: string
-}
-
-/** What a slide that throws while it renders is told: the deck check's words. */
-export function throwsWhileRendering(error: string, component?: string): string {
-  return `the slide throws while it renders (${error}${component
-    ? `, in <${component}>`
-    : ''}), so it shows blank. Check the expressions and components on it.`
 }
 
 /** A slide the reading view cannot show: names the slide, as the deck check does. */

@@ -1,74 +1,7 @@
 // @vitest-environment node
 import type { HtmlTagDescriptor, Plugin, ResolvedConfig } from 'vite'
 import { describe, expect, it } from 'vitest'
-import { contentSecurityPolicy, cspHeader, deckCsp, withAdditions } from './csp.ts'
-
-const policy = {
-  'default-src': ['\'self\''],
-  'connect-src': ['\'self\''],
-  'img-src': ['\'self\'', 'data:'],
-}
-
-describe('another plugin widening the policy', () => {
-  it('adds its sources to their directives, each source once', () => {
-    expect(withAdditions(policy, [
-      {
-        'connect-src': ['wss://b.example', '\'self\''],
-      },
-      {
-        'connect-src': ['wss://b.example', 'https://api.example'],
-        'img-src': ['data:', 'blob:'],
-      },
-    ])).toEqual({
-      'default-src': ['\'self\''],
-      'connect-src': ['\'self\'', 'wss://b.example', 'https://api.example'],
-      'img-src': ['\'self\'', 'data:', 'blob:'],
-    })
-  })
-
-  it('a directive the policy lacks starts from default-src\'s sources, as the browser would', () => {
-    expect(withAdditions(policy, [
-      {
-        'media-src': ['https://cdn.example', '\'self\''],
-      },
-    ])['media-src'])
-      .toEqual(['\'self\'', 'https://cdn.example'])
-    expect(withAdditions({
-      'img-src': ['data:'],
-    }, [
-      {
-        'media-src': ['https://cdn.example'],
-      },
-    ])['media-src'])
-      .toEqual(['https://cdn.example'])
-  })
-
-  it('leaves the given policy, and the deck\'s own, as they were', () => {
-    const before = structuredClone(policy)
-    const deckBefore = structuredClone(contentSecurityPolicy)
-    const widened = withAdditions(policy, [
-      {
-        'connect-src': ['wss://b.example'],
-        'default-src': ['https://x.example'],
-        'media-src': ['blob:'],
-      },
-    ])
-    withAdditions(contentSecurityPolicy, [
-      {
-        'connect-src': ['wss://b.example'],
-        'media-src': ['blob:'],
-      },
-    ])
-    expect(policy).toEqual(before)
-    expect(contentSecurityPolicy).toEqual(deckBefore)
-    expect(widened['default-src']).not.toBe(policy['default-src'])
-  })
-
-  it('without additions is the same policy', () => {
-    expect(withAdditions(contentSecurityPolicy, [])).toEqual(contentSecurityPolicy)
-    expect(withAdditions(contentSecurityPolicy, [{}])).toEqual(contentSecurityPolicy)
-  })
-})
+import { contentSecurityPolicy, cspHeader, deckCsp } from './csp.ts'
 
 describe('the policy of the built deck', () => {
   type Hook = (this: unknown, ...args: unknown[]) => unknown

@@ -1,4 +1,5 @@
 import type { Plugin } from 'vite'
+import { policyAdditionsOf, policyHeader, withAdditions } from 'slidev-addons-kit/policy'
 
 /**
  * The Content-Security-Policy of the built deck: everything comes from the site itself, the
@@ -24,30 +25,7 @@ export const contentSecurityPolicy: Record<string, string[]> = {
 }
 
 export function cspHeader(policy = contentSecurityPolicy): string {
-  return Object.entries(policy).map(([directive, sources]) => `${directive} ${sources.join(' ')}`).join('; ')
-}
-
-/** Sources another plugin adds to the policy through its `api.contentSecurityPolicy`. */
-export type PolicyAdditions = Record<string, string[]>
-
-/** The policy with the sources of `additions` appended to their directives, each source once. */
-export function withAdditions(policy: Record<string, string[]>, additions: PolicyAdditions[]): Record<string, string[]> {
-  const merged = Object.fromEntries(Object.entries(policy).map(([directive, sources]) => [
-    directive,
-    [...sources],
-  ]))
-  for (const addition of additions) {
-    for (const [directive, sources] of Object.entries(addition)) {
-      const list = merged[directive] ??= [
-        ...(policy['default-src'] ?? []),
-      ]
-      for (const source of sources) {
-        if (!list.includes(source))
-          list.push(source)
-      }
-    }
-  }
-  return merged
+  return policyHeader(policy)
 }
 
 /**
@@ -62,12 +40,7 @@ export function deckCsp(base = contentSecurityPolicy): Plugin {
     name: 'deck-csp',
     apply: 'build',
     configResolved(config) {
-      policy = withAdditions(base, config.plugins.flatMap((plugin) => {
-        const addition = (plugin.api as { contentSecurityPolicy?: PolicyAdditions } | undefined)?.contentSecurityPolicy
-        return addition
-          ? [addition]
-          : []
-      }))
+      policy = withAdditions(base, policyAdditionsOf(config.plugins))
     },
     transformIndexHtml: {
       order: 'post',
