@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net'
 import type { Browser } from 'playwright-chromium'
+import type { Logger, Plugin, ResolvedConfig } from 'vite'
 import { existsSync } from 'node:fs'
 import { createServer } from 'node:http'
+import { resolve } from 'node:path'
 import process from 'node:process'
 import sirv from 'sirv'
 
@@ -116,5 +118,99 @@ export async function withBuiltSite<T>(dir: string, base: string, chromium: Buil
   finally {
     await launched.browser.close()
     await site.close()
+  }
+}
+
+type Probe = Promise<{ ok: true } | { missing: string }>
+
+/** One probe per browser for the whole process: the addons of one build share the answer. */
+const probes: Map<string, Probe> = ((globalThis as Record<symbol, unknown>)[Symbol.for('slidev-addons-kit:browser-probes')] ??= new Map()) as Map<string, Probe>
+
+/**
+ * Whether the build's Chromium starts: launched once and closed (about half a second), so that a
+ * step can decide at the start of the build, before the pages are written, what to promise in them.
+ * The answer is kept for the process, shared by every addon that asks about the same browser.
+ */
+export function probeBuildChromium(chromium: BuildChromium): Probe {
+  const key = `${chromium.from}:${chromium.executablePath ?? ''}`
+  let probe = probes.get(key)
+  if (!probe) {
+    probe = launchBuildChromium(chromium).then(async (launched) => {
+      if ('missing' in launched)
+        return launched
+      await launched.browser.close()
+      return { ok: true as const }
+    }, (error: Error) => ({ missing: `the browser did not start (${error.message.split('\n')[0]}); ${howToGetOne}` }))
+    probes.set(key, probe)
+  }
+  return probe
+}
+
+/** The folder a Vite build writes and the base it is served under. */
+export interface BuiltSite {
+  dir: string
+  base: string
+}
+
+/** A step of `slidev build` that looks at the site Vite just wrote, in the build's Chromium. */
+export interface BuiltSiteStepOptions {
+  /** The Vite plugin's name. */
+  name: string
+  /** The package that speaks in the build's output: `slidev-addon-handout`. */
+  addon: string
+  /** What the build goes without when there is no browser, for its one line: `no handout PDF`. */
+  without: string
+  chromium: BuildChromium
+  /** When the step runs among the build's closeBundle hooks (default: in plugin order). */
+  order?: 'pre' | 'post'
+  /** The step itself, with a browser and the served site's base URL (ending in `/`). */
+  run: (browser: Browser, url: string, site: BuiltSite & { logger: Logger }) => Promise<void>
+}
+
+/** A Vite plugin that runs a step on the written site, and says after buildStart whether it will. */
+export type BuiltSiteStepPlugin = Plugin & {
+  /** After buildStart: whether the step will run (a browser is there); undefined before, and in dev. */
+  willRun: () => boolean | undefined
+}
+
+/**
+ * A build step that needs a browser, as a Vite plugin of `slidev build` (never the dev server):
+ * at buildStart it finds out whether the build's Chromium starts (`probeBuildChromium`); without
+ * one it says so in one line (`slidev-addon-x: no …: no browser at …; pass --executable-path …`)
+ * and the build goes on without the step. With one, the step runs at closeBundle, once Vite has
+ * written the site, on that site served under the build's base. A step that throws fails the build.
+ */
+export function builtSiteStep({ name, addon, without, chromium, order, run }: BuiltSiteStepOptions): BuiltSiteStepPlugin {
+  let config: ResolvedConfig | undefined
+  let available: boolean | undefined
+  return {
+    name,
+    apply: 'build',
+    willRun: () => available,
+    configResolved(resolved) {
+      config = resolved
+    },
+    async buildStart() {
+      const probe = await probeBuildChromium(chromium)
+      available = 'ok' in probe
+      if ('missing' in probe)
+        config?.logger.warn(`${addon}: ${without}: ${probe.missing}`)
+    },
+    closeBundle: {
+      order,
+      sequential: true,
+      async handler(error?: Error) {
+        if (error || !available || !config || config.build.ssr)
+          return
+        const site = {
+          dir: resolve(config.root, config.build.outDir),
+          base: config.base,
+          logger: config.logger,
+        }
+        const done = await withBuiltSite(site.dir, site.base, chromium, (browser, url) => run(browser, url, site))
+        if ('missing' in done)
+          config.logger.warn(`${addon}: ${without}: ${done.missing}`)
+      },
+    },
   }
 }
