@@ -1,4 +1,5 @@
 import type { Component } from 'vue'
+import { join } from 'node:path'
 import { parseSync } from '@slidev/parser'
 import { describe, expect, it } from 'vitest'
 import { defineComponent, h, inject } from 'vue'
@@ -6,6 +7,9 @@ import { readingViewClass, readingViewKey, renderReadingView, scrollingTables } 
 import { readingSlides } from './slides'
 
 const root = '/deck'
+
+/** A deck folder with files the slides import (`<<<` snippets). */
+const fixtures = join(import.meta.dirname, 'test-fixtures')
 
 /** The slides of a markdown deck, as the reading view gets them. */
 function slidesOf(markdown: string, file = '/deck/slides.md') {
@@ -26,6 +30,12 @@ function sectionsOf(html: string): Map<number, string> {
   ]))
 }
 
+/** The words of section N, with block and inline elements kept apart as a reader sees them. */
+function wordsOf(html: string, no: number): string {
+  const section = new DOMParser().parseFromString(html, 'text/html').querySelector(`section[id="${no}"]`)
+  return normalize((section?.innerHTML ?? '').replace(/<[^>]+>/g, ' ').replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&'))
+}
+
 const component = (c: Component) => async () => ({ default: c })
 
 /** A deck's components: one that throws, one that knows where it renders. */
@@ -43,41 +53,157 @@ const components = {
   })),
 }
 
-describe('the reading view of a broken slide', () => {
-  const deck = (slide2: string) => `---\ntitle: t\n---\n\n# One\n\n---\n\n## Two\n\n${slide2}\n`
+describe('the reading view of a slide it cannot wholly render', () => {
+  const deck = (slide2: string) => `---\ntitle: t\n---\n\n# One\n\n---\n\n## Two\n\n${slide2}\n\nStill here.\n`
 
-  it('names the slide with a component it cannot render', async () => {
-    await expect(renderReadingView({
-      slides: slidesOf(deck('<DemoLnk id="local" />')),
-    }))
-      .rejects
-      .toThrow(/^slides\.md:\d+ \(slide 2\): the reading view has no component <DemoLnk>/)
-  })
-
-  it('names the slide whose expression throws', async () => {
-    await expect(renderReadingView({
-      slides: slidesOf(deck('{{ $frontmatter.nope.x }}')),
-    }))
-      .rejects
-      .toThrow(/^slides\.md:\d+ \(slide 2\): the slide throws while it renders \(TypeError: Cannot read properties of undefined \(reading 'x'\)\), so it shows blank\./)
-  })
-
-  it('names the slide Vue warns about, as a ReadingViewError', async () => {
-    const rendering = renderReadingView({
-      slides: slidesOf(deck('{{ nope }}')),
+  /** Renders the deck, with the lines the build would be told. */
+  async function render(slide2: string, options: Partial<Parameters<typeof renderReadingView>[0]> = {}) {
+    const warnings: string[] = []
+    const html = await renderReadingView({
+      slides: slidesOf(deck(slide2)),
+      warn: line => warnings.push(line),
+      ...options,
     })
-    await expect(rendering).rejects.toThrow(/^slides\.md:\d+ \(slide 2\): the reading view could not render it: .*"nope"/)
-    await expect(rendering).rejects.toMatchObject({ name: 'ReadingViewError' })
+    return { html, warnings, slide: sectionsOf(html).get(2) ?? '' }
+  }
+
+  it('shows the rest of a slide whose component no root has, and links to the slide', async () => {
+    const { slide, warnings, html } = await render('<DemoLnk id="local">its text</DemoLnk>')
+    expect(slide).toContain('Still here.')
+    expect(slide).toContain('its text')
+    expect(slide).toContain('Part of this slide only shows on the slide itself: view slide 2')
+    expect(html).toContain('href="../2?view=slides">view slide 2</a>')
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(/^slides\.md:\d+ \(slide 2\): the reading view shows this slide without a part it could not render here \(Vue warned: no component <DemoLnk> here/)
   })
 
-  it('names the component that throws', async () => {
-    await expect(renderReadingView({
-      slides: slidesOf(deck('<Broken />')),
-      components,
-    }))
-      .rejects
-      .toThrow(/^slides\.md:\d+ \(slide 2\): the slide throws while it renders \(TypeError: no bars, in <Broken>\)/)
+  it('shows the text of a slide whose own expression throws, and says so without blaming the slide', async () => {
+    const { slide, warnings } = await render('Hello <b>{{ $frontmatter.nope.x }}</b> <em>world</em>')
+    expect(slide).toContain('Hello')
+    expect(slide).toContain('world')
+    expect(slide).toContain('Still here.')
+    expect(warnings[0]).toMatch(/^slides\.md:\d+ \(slide 2\): the reading view shows this slide without a part it could not render here \(it throws while it renders \(TypeError: Cannot read properties of undefined \(reading 'x'\)\)\); the deck itself is not affected\.$/)
+    expect(warnings[0]).not.toContain('shows blank')
   })
+
+  it('leaves out only the component that throws', async () => {
+    const { slide, warnings } = await render('Before <Broken /> after', { components })
+    expect(slide).toContain('Before')
+    expect(slide).toContain('after')
+    expect(warnings[0]).toContain('TypeError: no bars, in <Broken>')
+  })
+
+  it('renders a slide it can wholly render without a note or a warning', async () => {
+    const { slide, warnings } = await render('Just **text**.')
+    expect(slide).not.toContain('Part of this slide')
+    expect(warnings).toEqual([])
+  })
+})
+
+describe('the built-ins of Slidev on the page', () => {
+  const deck = (...slides: string[]) => `---\ntitle: Built-ins\n---\n\n# Cover\n\n${slides.map(slide => `---\n\n${slide}\n`).join('\n')}`
+
+  async function render(markdown: string) {
+    const warnings: string[] = []
+    const html = await renderReadingView({
+      slides: readingSlides(parseSync(markdown, join(fixtures, 'slides.md')).slides, fixtures),
+      root: fixtures,
+      warn: line => warnings.push(line),
+    })
+    return {
+      html,
+      warnings,
+      sections: sectionsOf(html),
+      doc: new DOMParser().parseFromString(html, 'text/html'),
+    }
+  }
+
+  it('shows what clicks reveal, every click made, with no trace of the directives', async () => {
+    const { sections, warnings, html } = await render(deck(
+      '## Clicks\n\n<v-clicks>\n\n- first\n- second\n\n</v-clicks>\n\n<div v-click>one more</div>\n\n<div v-after>and after</div>\n\n<p v-click.hide>gone later</p>\n\n<div v-motion :initial="{ x: -80 }" :enter="{ x: 0 }">moving</div>\n\n<span v-mark.red="3">marked</span>\n\n<v-click><p>wrapped</p></v-click>\n\n<v-switch>\n  <template #1>step one</template>\n  <template #2>step two</template>\n</v-switch>',
+    ))
+    expect(warnings).toEqual([])
+    expect(wordsOf(html, 2)).toBe('Slide 2 View as slide 2 Clicks first second one more and after gone later moving marked wrapped step one step two')
+    expect(sections.get(2)).toContain('step two')
+    expect(html).not.toMatch(/v-click|v-motion|v-mark/)
+  })
+
+  it('keeps slots in the order written, without their markers', async () => {
+    const { sections, html } = await render('---\ntitle: Slots\n---\n\n# Cover\n\n---\nlayout: two-cols\n---\n\n# Left\n\nleft text\n\n::right::\n\n# Right\n\nright text\n')
+    expect(wordsOf(html, 2)).toMatch(/Left left text Right right text$/)
+    expect(sections.get(2)).not.toContain('::right::')
+  })
+
+  it('gives decorations nothing, embeds a note and a link, and fitted or transformed text as text', async () => {
+    const { sections, doc, warnings } = await render(deck(
+      '## Elsewhere\n\n<Arrow x1="10" y1="20" x2="100" y2="200" />\n\n<Tweet id="1390115482657726468" />\n\n<Youtube id="luoMHjh-XcQ" />\n\n<Transform :scale="0.5"><p>smaller</p></Transform>\n\n<AutoFitText :max="200" :min="100" modelValue="Fitted text" />\n\n<RenderWhen context="presenter">only the speaker</RenderWhen>\n\n<RenderWhen context="main">on the slide</RenderWhen>\n\n<carbon-logo-github /> icon',
+    ))
+    expect(warnings).toEqual([])
+    const text = sections.get(2)!
+    expect(text).toContain('A post on X: x.com/i/status/1390115482657726468')
+    expect(text).toContain('A video on YouTube: www.youtube.com/watch?v=luoMHjh-XcQ')
+    expect(text).toContain('smaller')
+    expect(text).toContain('Fitted text')
+    expect(text).toContain('on the slide')
+    expect(text).not.toContain('only the speaker')
+    expect(doc.querySelector('section[id="2"] a[href="https://www.youtube.com/watch?v=luoMHjh-XcQ"]')).not.toBeNull()
+    expect(doc.querySelector('section[id="2"] svg')).toBeNull()
+  })
+
+  it('lists the deck\'s slides for a table of contents, linked to their sections', async () => {
+    const { doc } = await render(`${deck('## Contents\n\n<Toc />', '## Second part')}\n---\nhideInToc: true\n---\n\n## Hidden\n`)
+    const items = [
+      ...doc.querySelectorAll('section[id="2"] .slide-toc a'),
+    ].map(a => [
+      a.textContent,
+      a.getAttribute('href'),
+    ])
+    // Slide 1's title is the headmatter's, as in Slidev's own table of contents.
+    expect(items).toEqual([
+      ['Built-ins', '#1'],
+      ['Contents', '#2'],
+      ['Second part', '#3'],
+    ])
+  })
+
+  it('writes math as MathML, which needs no font or stylesheet', async () => {
+    const { doc, html } = await render(deck('## Math\n\nInline $\\sqrt{3x-1}+(1+x)^2$ here.\n\n$$\n\\sum_{i=1}^n i = \\frac{n(n+1)}{2}\n$$'))
+    expect(doc.querySelectorAll('section[id="2"] math')).toHaveLength(2)
+    expect(doc.querySelector('section[id="2"] math[display="block"]')).not.toBeNull()
+    expect(html).not.toContain('katex-html')
+  })
+
+  it('shows a diagram\'s source with a caption, Monaco\'s code as code, and a Magic Move\'s last step', async () => {
+    const { sections, doc } = await render(deck(
+      '## Code\n\n```mermaid\ngraph TD\nA --> B\n```\n\n```ts {monaco}\nconst monaco = 1\n```\n\n````md magic-move\n```js\nconst step = 1\n```\n```js\nconst step = 2\n```\n````',
+    ))
+    const text = sections.get(2)!
+    expect(text).toMatch(/A diagram on the slide, written in Mermaid:\s*graph TD A --> B/)
+    expect(text).toContain('const monaco = 1')
+    expect(text).toMatch(/The code below changes in 2 steps on the slide; here is the last\.\s*const step = 2/)
+    expect(text).not.toContain('const step = 1')
+    expect(doc.querySelectorAll('section[id="2"] pre.shiki')).toHaveLength(3)
+  })
+
+  it('reads a snippet import from the deck, its region only', async () => {
+    const { sections } = await render(deck('## Snippet\n\n<<< @/snippets/external.ts#snippet\n\n<<< ./snippets/external.ts ts'))
+    const text = sections.get(2)!
+    expect(text).toContain('export function inRegion()')
+    expect(text.match(/export function inRegion\(\)/g)).toHaveLength(2)
+    expect(text.indexOf('outside')).toBeGreaterThan(text.indexOf('inRegion'))
+    expect(text.match(/outside/g)).toHaveLength(1)
+  })
+
+  it('leaves out a slide\'s <script setup> and <style>, and lets the page show the remote pictures the deck shows', async () => {
+    const { sections, doc } = await render(deck('## Script\n\n<script setup>\nconst hidden = 1\n</script>\n\n<style>\nh2 { color: red }\n</style>\n\n![A cover](https://cover.example.org/pic.jpg)'))
+    expect(sections.get(2)).not.toContain('hidden')
+    expect(sections.get(2)).not.toContain('color: red')
+    expect(doc.querySelector('section[id="2"] img')?.getAttribute('src')).toBe('https://cover.example.org/pic.jpg')
+  })
+})
+
+describe('the reading view and its components', () => {
+  const deck = (slide2: string) => `---\ntitle: t\n---\n\n# One\n\n---\n\n## Two\n\n${slide2}\n`
 
   it('tells a component that it renders on the page', async () => {
     const html = await renderReadingView({

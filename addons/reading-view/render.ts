@@ -1,11 +1,18 @@
 import type { Component } from 'vue'
+import type { TocEntry } from './builtins'
 import type { ReadingSlide } from './slides'
+import { tex } from '@mdit/plugin-tex'
+import katex from 'katex'
 import MarkdownExit from 'markdown-exit'
 import { createHighlighter, createJavaScriptRegexEngine } from 'shiki'
-import { throwsWhileRendering } from 'slidev-addons-kit/words'
+import { parsePolicy, policyHeader, withAdditions } from 'slidev-addons-kit/policy'
+import { problemLine, throwsWhileRendering } from 'slidev-addons-kit/words'
 import { createSSRApp } from 'vue'
+import { parse as parseSfc } from 'vue/compiler-sfc'
 import { renderToString } from 'vue/server-renderer'
+import { builtinComponents, installBuiltins, readingDeckKey, readingSlideNoKey } from './builtins'
 import readingViewStyle from './reading.css?raw'
+import { resolveSnippet, snippetLine } from './snippets'
 
 /**
  * The reading view: every slide of the deck, in order, as one page of real text for a phone held
@@ -46,6 +53,8 @@ export type ComponentLoader = () => Promise<{ default: Component, styles?: Compo
 export interface ReadingViewOptions {
   /** The deck's slides, in order (Slidev's own parse of slides.md). */
   slides: ReadingSlide[]
+  /** The deck's folder: `<<< @/…` snippet imports are read from it. */
+  root?: string
   /** The components slides may use, by name (`DemoLink`): every root's `components/`. */
   components?: Record<string, ComponentLoader>
   /** The talk's title (the headmatter's `title`). Default: the first slide's heading. */
@@ -60,21 +69,16 @@ export interface ReadingViewOptions {
   markdownSetup?: (md: ReturnType<typeof MarkdownExit>) => void
   /** The favicon, as the headmatter gives it. */
   favicon?: string
-  /** The page's Content-Security-Policy, as a `<meta>` tag. */
+  /**
+   * The page's Content-Security-Policy, as a `<meta>` tag. The origins of remote images and videos
+   * the slides show (and of a remote favicon) are added to it, so that the page shows what the deck shows.
+   */
   contentSecurityPolicy?: string
-}
-
-/** A slide the reading view cannot show: names the slide, as the deck check does. */
-export class ReadingViewError extends Error {
-  constructor(
-    readonly slide: ReadingSlide,
-    readonly reason: string,
-    /** What the slide threw while it rendered, and in which component, if it threw. */
-    readonly thrown?: { error: string, component?: string },
-  ) {
-    super(`${slide.file}:${slide.line} (slide ${slide.no}): ${reason}`)
-    this.name = 'ReadingViewError'
-  }
+  /**
+   * Told, one line each, of a slide the page shows without a part it could not render here (a
+   * component that throws or is not there): `slides.md:12 (slide 2): the reading view shows …`.
+   */
+  warn?: (line: string) => void
 }
 
 /** The deck's link to this page means nothing on this page. */
@@ -121,6 +125,17 @@ interface RenderEnv {
   /** Id of the slide's first heading, for `aria-labelledby`. */
   headingId?: string
   headingSeen?: boolean
+  /** The slide's markdown file and the deck's folder, where `<<<` snippet imports are read from. */
+  file?: string
+  root?: string
+}
+
+/** A line of Slidev's slot syntax (`::right::`): on the page, the slots follow each other as written. */
+const slotMarker = /^::[\w.-]+::$/
+
+/** KaTeX as MathML, which browsers draw with no stylesheet or font of KaTeX's: the page has neither. */
+function mathMl(content: string, displayMode: boolean): string {
+  return katex.renderToString(content, { displayMode, output: 'mathml', throwOnError: false })
 }
 
 /**
@@ -131,6 +146,52 @@ function createMarkdown(highlighter: Highlighter, themes: Record<string, string>
   const md = MarkdownExit({ html: true, linkify, typographer: false })
   setup?.(md)
   const loaded = new Set(highlighter.getLoadedLanguages())
+  // `$x$` and `$$ … $$`, as Slidev writes math.
+  md.use(tex as unknown as Parameters<typeof md.use>[0], {
+    render: (content: string, displayMode: boolean, env: RenderEnv) => env.vue
+      ? `<span v-pre>${mathMl(content, displayMode)}</span>`
+      : mathMl(content, displayMode),
+  })
+
+  // What Slidev reads before markdown does: slot markers (`::right::`) go, and a snippet import
+  // (`<<< @/snippets/a.ts#region`) becomes the code block it stands for. A slide's `<script setup>`
+  // and `<style>` are code of the slide, not its text.
+  md.core.ruler.after('block', 'reading-slidev-syntax', (state) => {
+    const env = state.env as RenderEnv
+    const tokens = state.tokens
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]
+      if (token.type === 'html_block' && /^\s*<(?:script|style)\b/i.test(token.content)) {
+        tokens.splice(i--, 1)
+        continue
+      }
+      if (token.type !== 'paragraph_open' || tokens[i + 1]?.type !== 'inline')
+        continue
+      const text = tokens[i + 1].content.trim()
+      if (slotMarker.test(text)) {
+        tokens.splice(i--, 3)
+        continue
+      }
+      const snippet = env.file && env.root
+        ? snippetLine(text)
+        : undefined
+      if (!snippet)
+        continue
+      const resolved = resolveSnippet(snippet, { file: env.file!, root: env.root! })
+      const fence = new state.Token('fence', 'code', 0)
+      fence.block = true
+      fence.map = token.map
+      if ('missing' in resolved) {
+        fence.info = 'text'
+        fence.content = `${text}\n(${resolved.missing})\n`
+      }
+      else {
+        fence.info = resolved.lang
+        fence.content = `${resolved.code}\n`
+      }
+      tokens.splice(i, 3, fence)
+    }
+  })
 
   // The deck sizes headings by level; on the page a slide's top heading is an <h2> (the talk's
   // title is the page's only <h1>) and the levels below it follow.
@@ -155,7 +216,20 @@ function createMarkdown(highlighter: Highlighter, themes: Record<string, string>
   md.renderer.rules.fence = (tokens, index, _options, env) => {
     const token = tokens[index]
     const lang = token.info.trim().split(/[\s{]/)[0] || 'text'
-    const html = highlighter.codeToHtml(token.content.replace(/\n$/, ''), {
+    // A Magic Move block is the same code in steps, morphing on each click: the page shows the last.
+    if (/\bmagic-move\b/.test(token.info)) {
+      const steps = md.parse(token.content, {}).filter(t => t.type === 'fence')
+      const last = steps.at(-1)
+      if (last) {
+        const caption = `<p class="slide-caption">The code below changes in ${steps.length} steps on the slide; here is the last.</p>\n`
+        return caption + md.renderer.rules.fence!([last], 0, _options, env, md.renderer)
+      }
+    }
+    const diagram = { mermaid: 'Mermaid', plantuml: 'PlantUML' }[lang]
+    const caption = diagram
+      ? `<p class="slide-caption">A diagram on the slide, written in ${diagram}:</p>\n`
+      : ''
+    const html = caption + highlighter.codeToHtml(token.content.replace(/\n$/, ''), {
       lang: loaded.has(lang)
         ? lang
         : 'text',
@@ -204,17 +278,81 @@ export function scrollingTables(html: string, where: string): string {
 /** A scoped-style attribute of Vue's server rendering: ` data-v-1a2b3c4d=""` (`-s` on slotted content). */
 const scopeAttribute = / data-v-([\da-f]{8})(-s)?(?:="")?/g
 
+const pascal = (tag: string) => tag.replace(/(?:^|-)(\w)/g, (_, c: string) => c.toUpperCase())
+
+/** Elements without content, which HTML writes without an end tag. */
+const voidElements = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+])
+
+interface TemplateNode {
+  type: number
+  tag?: string
+  tagType?: number
+  content?: string
+  props?: Array<{ type: number, name: string, value?: { content: string } }>
+  children?: TemplateNode[]
+}
+
+/**
+ * A slide's template as plain HTML, without Vue: its text and elements as written, a component by
+ * what it wraps, an expression (`{{ … }}`) and directives left out. What the page shows of a slide
+ * that Vue could not render here at all.
+ */
+export function staticHtml(template: string): string {
+  const ast = parseSfc(`<template>${template}</template>`).descriptor.template?.ast as TemplateNode | undefined
+  const write = (node: TemplateNode): string => {
+    if (node.type === 2)
+      return escapeHtml(node.content ?? '')
+    if (node.type !== 1)
+      return ''
+    const children = (node.children ?? []).map(write).join('')
+    // A component, a <template> or a <slot>: what it wraps.
+    if (node.tagType !== 0 || node.tag === 'template')
+      return children
+    const attributes = (node.props ?? []).filter(p => p.type === 6).map(p => p.value
+      ? ` ${p.name}="${escapeHtml(p.value.content)}"`
+      : ` ${p.name}`).join('')
+    return voidElements.has(node.tag!)
+      ? `<${node.tag}${attributes}>`
+      : `<${node.tag}${attributes}>${children}</${node.tag}>`
+  }
+  return (ast?.children ?? []).map(write).join('')
+}
+
+/** What a slide's render met: an error thrown (and in which component), and what Vue warned. */
+interface RenderTrouble {
+  thrown?: { error: string, component?: string }
+  warnings: string[]
+}
+
 /**
  * Renders one slide's markdown, components and all, to HTML, with the CSS of the components on
- * it (`styles`, by module id).
+ * it (`styles`, by module id). Slidev's built-ins render as the page shows them (builtins.ts); a
+ * part that cannot render here (a component that throws, one no root has) is left out, and the
+ * slide says so (`trouble`) instead of stopping the page.
  */
-async function renderSlideBody(slide: ReadingSlide, md: ReturnType<typeof createMarkdown>, env: RenderEnv, loaders: Record<string, ComponentLoader>): Promise<{ html: string, styles: ComponentStyle[] }> {
+async function renderSlideBody(slide: ReadingSlide, md: ReturnType<typeof createMarkdown>, env: RenderEnv, loaders: Record<string, ComponentLoader>, deck: { toc: TocEntry[], total: number }): Promise<{ html: string, styles: ComponentStyle[], trouble?: RenderTrouble }> {
   const template = md.render(slide.content, env)
-  const used = new Set([
-    ...template.matchAll(/<([A-Z]\w*)[\s/>]/g),
+  const tags = new Set([
+    ...template.matchAll(/<([A-Z][\w-]*)[\s/>]/gi),
   ].map(m => m[1]))
+  const used = new Set([...tags].map(pascal))
   const components: Record<string, Component> = {}
   const styles: ComponentStyle[] = []
+  const trouble: RenderTrouble = { warnings: [] }
   for (const name of used) {
     if (hiddenHere.has(name)) {
       components[name] = {
@@ -224,15 +362,28 @@ async function renderSlideBody(slide: ReadingSlide, md: ReturnType<typeof create
       continue
     }
     const load = loaders[name]
-    if (!load)
-      throw new ReadingViewError(slide, `the reading view has no component <${name}> (components/${name}.vue).`)
+    if (!load) {
+      // A component no root has and Slidev does not build in (a theme may register it in its own
+      // setup): what it wraps shows, and the slide says that a part is missing.
+      if (!(name in builtinComponents) && [...tags].some(tag => tag === name && /^[A-Z]/.test(tag))) {
+        trouble.warnings.push(`no component <${name}> here`)
+        components[name] = {
+          name,
+          setup: (_: unknown, { slots }: { slots: Record<string, (() => unknown) | undefined> }) => () => slots.default?.(),
+        } as Component
+      }
+      continue
+    }
     const loaded = await load()
     components[name] = loaded.default
     styles.push(...loaded.styles ?? [])
   }
-  const warnings: string[] = []
-  let thrown: { error: string, component?: string } | undefined
+  const known = (tag: string) => pascal(tag) in components || pascal(tag) in builtinComponents
   const app = createSSRApp({ template, components })
+  installBuiltins(app)
+  // An element with a dash that no root or built-in has (an icon, `<carbon-logo-github>`) stays an
+  // element: it decorates the slide, and the page has no icon set.
+  app.config.compilerOptions.isCustomElement = tag => tag.includes('-') && !known(tag)
   Object.assign(app.config.globalProperties, {
     // The page shows a slide as it is before its first click.
     $clicks: 0,
@@ -242,12 +393,14 @@ async function renderSlideBody(slide: ReadingSlide, md: ReturnType<typeof create
   })
   // Components may lay themselves out for the page (a chart for a phone's width).
   app.provide(readingViewKey, true)
-  app.config.warnHandler = message => warnings.push(message)
+  app.provide(readingDeckKey, deck)
+  app.provide(readingSlideNoKey, slide.no)
+  app.config.warnHandler = message => trouble.warnings.push(message)
   app.config.errorHandler = (error, instance) => {
     const component = instance && instance.$ !== undefined && instance.$.parent
       ? (instance.$.type as { __name?: string, name?: string }).__name ?? (instance.$.type as { name?: string }).name
       : undefined
-    thrown ??= {
+    trouble.thrown ??= {
       error: String(error instanceof Error
         ? `${error.name}: ${error.message}`
         : error),
@@ -259,17 +412,15 @@ async function renderSlideBody(slide: ReadingSlide, md: ReturnType<typeof create
     html = await renderToString(app)
   }
   catch (error) {
-    thrown ??= {
+    trouble.thrown ??= {
       error: String(error instanceof Error
         ? `${error.name}: ${error.message}`
         : error),
     }
   }
-  // The same words as the build's check of the rendered deck (slidev-addon-deck-check).
-  if (thrown)
-    throw new ReadingViewError(slide, throwsWhileRendering(thrown.error, thrown.component), thrown)
-  if (warnings.length)
-    throw new ReadingViewError(slide, `the reading view could not render it: ${warnings.join('; ')}`)
+  // Nothing rendered (the slide's own expression threw): its text and elements, without Vue.
+  if (trouble.thrown && !html.replace(/<!--[\s\S]*?-->/g, '').trim())
+    html = staticHtml(template)
   // Comments Vue leaves for hydration go: the page has no app to hydrate. Scoped-style attributes
   // stay where the page has CSS that they scope, and go where it has none.
   const scopes = new Set(styles.flatMap(style => [
@@ -280,7 +431,18 @@ async function renderSlideBody(slide: ReadingSlide, md: ReturnType<typeof create
       ? ` data-v-${scope}${slotted}`
       : ''), `on slide ${slide.no}`),
     styles,
+    trouble: trouble.thrown || trouble.warnings.length
+      ? trouble
+      : undefined,
   }
+}
+
+/** The one line a build is told of a slide the page shows without a part of it. */
+function troubleLine(slide: ReadingSlide, trouble: RenderTrouble): string {
+  const what = trouble.thrown
+    ? throwsWhileRendering(trouble.thrown.error, trouble.thrown.component).replace(/, so it shows blank\..*$/, '')
+    : `Vue warned: ${trouble.warnings[0].split('\n')[0]}`
+  return problemLine(slide.file, slide.line, slide.no, `the reading view shows this slide without a part it could not render here (${what.replace(/^the slide /, 'it ')}); the deck itself is not affected.`)
 }
 
 /** What a slide is, in a few words above it: its number, and whether it is a backup (`layout: backup`). */
@@ -290,22 +452,55 @@ function slideLabel(slide: ReadingSlide): string {
     : `Slide ${slide.no}`
 }
 
+/**
+ * The page's policy with the origins its images and videos come from (`<img src="https://…">`, a
+ * remote favicon): the page shows the pictures the deck shows, and reaches nothing else.
+ */
+function pagePolicy(policy: string, html: string): string {
+  const origins = (tag: string) => [
+    ...new Set([
+      ...html.matchAll(new RegExp(`<(?:${tag})\\b[^>]*?\\ssrc="(https?://[^"/?#]+)`, 'gi')),
+    ].map(m => new URL(m[1]).origin)),
+  ]
+  const images = origins('img')
+  const media = origins('video|audio|source')
+  return policyHeader(withAdditions(parsePolicy(policy), [
+    images.length
+      ? { 'img-src': images }
+      : {},
+    media.length
+      ? { 'media-src': media }
+      : {},
+  ]))
+}
+
 /** The page: the title slide as its header, then one `<section id="N">` per slide. */
-export async function renderReadingView({ slides, components = {}, title, author, url, themes: deckThemes = defaultThemes, markdownSetup, favicon, contentSecurityPolicy }: ReadingViewOptions): Promise<string> {
+export async function renderReadingView({ slides, root, components = {}, title, author, url, themes: deckThemes = defaultThemes, markdownSetup, favicon, contentSecurityPolicy, warn = () => {} }: ReadingViewOptions): Promise<string> {
   const { highlighter, themes } = await deckHighlighter(slides, deckThemes)
   const md = createMarkdown(highlighter, themes, { linkify: true, setup: markdownSetup })
   const notesMd = createMarkdown(highlighter, themes, { linkify: false, setup: markdownSetup })
   const sections: string[] = []
+  const deck = {
+    toc: slides.filter(slide => !slide.frontmatter.hideInToc && slide.title).map(slide => ({ no: slide.no, title: slide.title!, level: slide.level ?? 1 })),
+    total: slides.length,
+  }
   /** The CSS of the components on the page, once each, in the order they first appear. */
   const componentStyles = new Map<string, string>()
   for (const slide of slides) {
     const cover = slide.no === 1
     const headingId = `slide-${slide.no}-title`
-    const { html: body, styles } = await renderSlideBody(slide, md, {
+    const { html: rendered, styles, trouble } = await renderSlideBody(slide, md, {
       shift: cover ? 1 : 2,
       vue: true,
       headingId,
-    }, components)
+      file: slide.path,
+      root,
+    }, components, deck)
+    if (trouble)
+      warn(troubleLine(slide, trouble))
+    const body = trouble
+      ? `${rendered}\n<p class="slide-caption">Part of this slide only shows on the slide itself: <a href="../${slide.no}?view=slides">view slide ${slide.no}</a>.</p>`
+      : rendered
     for (const { id, css } of styles) {
       if (!componentStyles.has(id))
         componentStyles.set(id, css.trim().replace(/<\/style/gi, '<\\/style'))
@@ -337,6 +532,12 @@ export async function renderReadingView({ slides, components = {}, title, author
   highlighter.dispose()
 
   const [cover, ...rest] = sections
+  const policy = contentSecurityPolicy && pagePolicy(contentSecurityPolicy, [
+    ...sections,
+    favicon
+      ? `<img src="${escapeHtml(favicon)}">`
+      : '',
+  ].join('\n'))
   const pageTitle = title ?? slides[0]?.content.match(/^#+ (\S.*)$/m)?.[1] ?? 'Slides'
   const description = `${pageTitle}${author
     ? ` by ${author}`
@@ -344,8 +545,8 @@ export async function renderReadingView({ slides, components = {}, title, author
   return `<!doctype html>
 <html lang="${escapeHtml(String(slides[0]?.frontmatter.lang ?? 'en'))}" class="${readingViewClass}">
 <head>
-${contentSecurityPolicy
-  ? `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy)}">\n`
+${policy
+  ? `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(policy)}">\n`
   : ''}<meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(pageTitle)}: the talk as a page</title>

@@ -7,6 +7,12 @@ export interface ReadingSlide {
   no: number
   /** The markdown file the slide is written in, relative to the deck's folder. */
   file: string
+  /** The same file, absolute. */
+  path: string
+  /** The slide's title (its frontmatter's `title`, or its first heading), as Slidev reads it. */
+  title?: string
+  /** The level of that title: 1 for `#`, 2 for `##`… */
+  level?: number
   /** 1-based line of the file where the slide's content starts. */
   line: number
   /** The slide's markdown, without frontmatter and notes. */
@@ -28,6 +34,9 @@ export function readingSlides(slides: Array<SlideInfo | SourceSlideInfo>, root: 
     return {
       no: index + 1,
       file: relative(root, source.filepath) || source.filepath,
+      path: source.filepath,
+      title: slide.title ?? source.title,
+      level: slide.level ?? source.level,
       line: source.contentStart + 1,
       content: slide.content,
       note: slide.note ?? '',

@@ -128,7 +128,7 @@ export function readingView(options: Pick<ResolvedSlidevOptions, 'data' | 'userR
     await (await running)?.close()
   }
 
-  async function renderPage(watch: boolean): Promise<string> {
+  async function renderPage(watch: boolean, warn: (line: string) => void): Promise<string> {
     const server = await startRenderer(watch)
     const { renderReadingView } = await server.ssrLoadModule(renderModule) as typeof Render
     const config = options.data.config
@@ -144,6 +144,8 @@ export function readingView(options: Pick<ResolvedSlidevOptions, 'data' | 'userR
     const themes = (options.utils.shikiOptions as { themes?: Record<string, string> }).themes
     return renderReadingView({
       slides: readingSlides(options.data.slides, options.userRoot),
+      root: options.userRoot,
+      warn,
       components,
       title: config.title,
       author: typeof config.author === 'string'
@@ -159,8 +161,8 @@ export function readingView(options: Pick<ResolvedSlidevOptions, 'data' | 'userR
     })
   }
 
-  /** A slide that cannot be shown, by file, line and slide (`slides.md:12 (slide 2): …`). */
-  const problemLine = (error: Error): string => error.message
+  /** What stopped the page being made (a slide that cannot render is shown without that part instead). */
+  const problemLine = (error: Error): string => `slidev-addon-reading-view: the reading view could not be made: ${error.message}`
 
   const scriptTag = () => `<script src="${base}${viewSwitchFile}"></script>`
 
@@ -192,7 +194,7 @@ export function readingView(options: Pick<ResolvedSlidevOptions, 'data' | 'userR
         if (path !== `${base}read/` && path !== `${base}read/index.html`)
           return next()
         try {
-          const html = await renderPage(true)
+          const html = await renderPage(true, line => server.config.logger.warn(line, { timestamp: true }))
           res.setHeader('content-type', 'text/html; charset=utf-8')
           res.end(html)
         }
@@ -207,10 +209,10 @@ export function readingView(options: Pick<ResolvedSlidevOptions, 'data' | 'userR
     },
     async generateBundle() {
       try {
-        this.emitFile({ type: 'asset', fileName: 'read/index.html', source: await renderPage(false) })
+        this.emitFile({ type: 'asset', fileName: 'read/index.html', source: await renderPage(false, line => this.warn(line)) })
       }
       catch (error) {
-        this.error(`The deck has problems:\n${problemLine(error as Error)}`)
+        this.error(problemLine(error as Error))
       }
       finally {
         await stopRenderer()
