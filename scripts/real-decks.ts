@@ -1,0 +1,26 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import process from 'node:process'
+import { addonNames, checkRealDecks, realDecks, resultsTable, workDir } from '../tools/real-decks.ts'
+import { parseArgs } from '../tools/slidev.ts'
+
+// `npm run test:decks [-- --deck create-slidev] [--addon reading-view] [--no-cache]`: the addons,
+// installed from their tarballs outside this repository, on the real decks of tests/real-decks/,
+// each alone and all together, against the same deck built with stock Slidev (tools/real-decks.ts).
+const { options, rest } = parseArgs(process.argv.slice(2), ['deck', 'addon'])
+const decks = realDecks().filter(deck => !options.deck || options.deck.split(',').includes(deck.name))
+const addons = addonNames().filter(name => !options.addon || options.addon.split(',').includes(name))
+if (!decks.length || !addons.length) {
+  console.error(`No deck or addon by that name (decks: ${realDecks().map(d => d.name).join(', ')}; addons: ${addonNames().join(', ')})`)
+  process.exit(2)
+}
+const results = await checkRealDecks({ decks, addons, cache: !rest.includes('--no-cache') })
+const table = resultsTable(results)
+writeFileSync(join(workDir, 'results.md'), `${table}\n`)
+writeFileSync(join(workDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
+console.log(`\n${table}\n`)
+const failed = results.filter(r => !r.ok)
+for (const result of failed)
+  console.error(`${result.deck} · ${result.addons}:\n  ${result.problems.join('\n  ')}`)
+console.log(`${results.length - failed.length} passed, ${failed.length} failed`)
+process.exitCode = failed.length ? 1 : 0

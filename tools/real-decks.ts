@@ -1,0 +1,404 @@
+import type { Browser } from 'playwright-chromium'
+import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import process from 'node:process'
+import { chromiumArgs, chromiumExecutable } from './chromium.ts'
+import { serveSite } from './serve.ts'
+import { root } from './slidev.ts'
+
+/**
+ * The addons as a Slidev user meets them: packed with `npm pack`, installed by npm from their
+ * tarballs into folders outside this repository that hold stock Slidev 53 and nothing of ours
+ * (one folder per addon, and one with all of them), and built with a plain `slidev build` on real
+ * decks that no one here wrote (`tests/real-decks/`). Each deck is also built with stock Slidev
+ * alone, and each build is then looked at in Chromium: what the addons' builds show in the console
+ * that the stock build does not is a failure, and so is a reading view that lacks a slide's text.
+ *
+ * Every result is kept under the work folder, keyed by a hash of everything it depends on (the
+ * tarballs, the deck, stock Slidev's version, this file), so that `npm test` builds again only
+ * what a change touched.
+ */
+
+/** Where the consumers, builds and results live: outside the repository, so that nothing resolves from its node_modules. */
+export const workDir = process.env.REAL_DECKS_DIR ?? join(tmpdir(), 'slidev-real-decks')
+
+/** The real decks, each in its own folder with its licence (tests/real-decks/<name>/). */
+export const decksDir = join(root, 'tests/real-decks')
+
+/** Stock Slidev, as the addons' READMEs ask a deck to have it. */
+const stockSlidev = '53.0.0'
+
+const sha = (...parts: Array<string | Buffer>) => {
+  const hash = createHash('sha256')
+  for (const part of parts)
+    hash.update(part)
+  return hash.digest('hex').slice(0, 16)
+}
+
+/** A folder's files and contents, hashed (node_modules, dist and dot folders left out). */
+function folderHash(dir: string): string {
+  const files = (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter(file => !/(?:^|\/)(?:node_modules|dist|\.[^/]+)(?:\/|$)/.test(file) && statSync(join(dir, file)).isFile())
+    .sort()
+  return sha(...files.flatMap(file => [file, readFileSync(join(dir, file))]))
+}
+
+export interface Deck {
+  name: string
+  dir: string
+  /** What the deck needs besides Slidev (its theme, icon sets), from its package.json. */
+  dependencies: Record<string, string>
+}
+
+export function realDecks(): Deck[] {
+  return readdirSync(decksDir, { withFileTypes: true })
+    .filter(entry => entry.isDirectory() && existsSync(join(decksDir, entry.name, 'slides.md')))
+    .map((entry) => {
+      const dir = join(decksDir, entry.name)
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> }
+      const dependencies = { ...pkg.dependencies }
+      delete dependencies['@slidev/cli']
+      return { name: entry.name, dir, dependencies }
+    })
+    .sort((a, b) => a.name.localeCompare(b.name))
+}
+
+/** The addons of this repository: every workspace with `slidev-addon` among its keywords. */
+export function addonNames(): string[] {
+  return readdirSync(join(root, 'addons')).filter((name) => {
+    const file = join(root, 'addons', name, 'package.json')
+    return existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as { keywords?: string[] }).keywords?.includes('slidev-addon')
+  }).sort()
+}
+
+/** Runs a command, with its output kept; rejects with the output's tail when it fails. */
+export function run(command: string, args: string[], { cwd, env = {}, timeout = 600_000 }: { cwd: string, env?: Record<string, string>, timeout?: number }): Promise<{ output: string, ms: number }> {
+  const started = Date.now()
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => output += chunk.toString())
+    child.stderr.on('data', (chunk: Buffer) => output += chunk.toString())
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeout)
+    child.on('error', fail)
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer)
+      const ms = Date.now() - started
+      if (code === 0)
+        return done({ output, ms })
+      const error = new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit code ${code}`}) in ${cwd}:\n${output.split('\n').slice(-40).join('\n')}`)
+      Object.assign(error, { output, ms })
+      fail(error)
+    })
+  })
+}
+
+/** Every workspace packed by npm as it would publish it: tarballs by package name. */
+export async function packAddons(): Promise<{ dir: string, tarballs: Record<string, string> }> {
+  const staging = join(workDir, 'packs-new')
+  rmSync(staging, { recursive: true, force: true })
+  mkdirSync(staging, { recursive: true })
+  await run('npm', ['pack', '--silent', '--workspaces', '--pack-destination', staging], { cwd: root })
+  const files = readdirSync(staging).filter(file => file.endsWith('.tgz'))
+  const hash = sha(...files.sort().flatMap(file => [file, readFileSync(join(staging, file))]))
+  const dir = join(workDir, `packs-${hash}`)
+  if (!existsSync(dir))
+    cpSync(staging, dir, { recursive: true })
+  rmSync(staging, { recursive: true, force: true })
+  return {
+    dir,
+    tarballs: Object.fromEntries(files.map(file => [file.replace(/-\d+\.\d+\.\d+\.tgz$/, ''), join(dir, file)])),
+  }
+}
+
+/** The stock folder: Slidev 53, Playwright (as the PDF export needs it) and what the decks need, installed once. */
+async function stockConsumer(decks: Deck[]): Promise<string> {
+  const playwright = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies['playwright-chromium']
+  const dependencies: Record<string, string> = { '@slidev/cli': stockSlidev, 'playwright-chromium': playwright }
+  for (const deck of decks)
+    Object.assign(dependencies, deck.dependencies)
+  const sorted = Object.fromEntries(Object.entries(dependencies).sort(([a], [b]) => a.localeCompare(b)))
+  const dir = join(workDir, `stock-${sha(JSON.stringify(sorted))}`)
+  if (existsSync(join(dir, 'node_modules/.installed')))
+    return dir
+  rmSync(dir, { recursive: true, force: true })
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'stock-slidev', private: true, type: 'module', dependencies: sorted }, null, 2)}\n`)
+  console.log(`real decks: installing stock Slidev ${stockSlidev} and the decks' themes into ${dir}`)
+  await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], {
+    cwd: dir,
+    // Playwright's browser comes from the machine (tools/chromium.ts), never downloaded here.
+    env: { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
+  })
+  writeFileSync(join(dir, 'node_modules/.installed'), '')
+  return dir
+}
+
+/**
+ * A folder with stock Slidev and `addons` installed by npm from their tarballs (with what they
+ * depend on, from the same packs): a copy of the stock folder, then `npm install` of the tarballs.
+ */
+async function addonConsumer(stock: string, addons: string[], tarballs: Record<string, string>): Promise<string> {
+  const wanted = [...new Set(addons.flatMap(name => [`slidev-addon-${name}`, ...packDependencies(`slidev-addon-${name}`, tarballs)]))].sort()
+  const dir = join(workDir, `with-${addons.length === 1 ? addons[0] : 'all'}-${sha(stock, ...wanted.map(name => tarballs[name]))}`)
+  if (existsSync(join(dir, 'node_modules/.installed')))
+    return dir
+  rmSync(dir, { recursive: true, force: true })
+  await run('cp', ['-a', stock, dir], { cwd: workDir })
+  rmSync(join(dir, 'node_modules/.installed'))
+  await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...wanted.map(name => tarballs[name])], {
+    cwd: dir,
+    env: { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
+  })
+  writeFileSync(join(dir, 'node_modules/.installed'), '')
+  return dir
+}
+
+/** The packages of ours that a packed addon depends on (slidev-addons-kit), which are not on the registry. */
+function packDependencies(name: string, tarballs: Record<string, string>): string[] {
+  const pkg = JSON.parse(readFileSync(join(root, 'addons', name.replace(/^slidev-addon-/, ''), 'package.json'), 'utf8')) as { dependencies?: Record<string, string> }
+  return Object.keys(pkg.dependencies ?? {}).filter(dep => dep in tarballs)
+}
+
+export interface BuildResult {
+  deck: string
+  /** 'stock', an addon's short name, or 'all'. */
+  addons: string
+  ok: boolean
+  /** What went wrong, one line each: the build, the reading view, the console. */
+  problems: string[]
+  /** Lines the build printed that name an addon (its one-line notices). */
+  notices: string[]
+  buildMs: number
+  /** Console errors and uncaught errors of the deck's pages (slide 1 and the overview), normalised. */
+  consoleErrors: string[]
+  /** For the stock build: each slide's text as the deck shows it, in order, for the reading view's check. */
+  slideTexts?: string[][]
+}
+
+/** An error message with what changes between builds (hashed file names, line and column) taken out. */
+export function normaliseError(message: string): string {
+  return message
+    .replace(/https?:\/\/127\.0\.0\.1:\d+/g, '')
+    .replace(/-[\w-]{8}\.(js|css)/g, '.$1')
+    .replace(/:\d+:\d+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+/** Builds one deck in a consumer folder with `addons` listed (in its package.json's `slidev.addons`). */
+async function buildDeck(deck: Deck, consumer: string, addons: string[]): Promise<{ dist: string, output: string, ms: number, error?: string }> {
+  const dir = join(consumer, 'decks', deck.name)
+  rmSync(dir, { recursive: true, force: true })
+  cpSync(deck.dir, dir, { recursive: true })
+  const pkgFile = join(dir, 'package.json')
+  const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as Record<string, unknown>
+  writeFileSync(pkgFile, `${JSON.stringify({ ...pkg, slidev: { addons } }, null, 2)}\n`)
+  const executable = chromiumExecutable()
+  try {
+    const { output, ms } = await run(process.execPath, [
+      join(consumer, 'node_modules/@slidev/cli/bin/slidev.mjs'),
+      'build',
+      'slides.md',
+      '--out',
+      'dist',
+      ...(executable ? ['--executable-path', executable] : []),
+    ], { cwd: dir })
+    return { dist: join(dir, 'dist'), output, ms }
+  }
+  catch (error) {
+    const { output = '', ms = 0 } = error as { output?: string, ms?: number }
+    return { dist: join(dir, 'dist'), output, ms, error: (error as Error).message }
+  }
+}
+
+/** What the built deck shows in Chromium: console errors on slide 1 and the overview, and each slide's text there. */
+async function lookAt(browser: Browser, dist: string, withTexts: boolean): Promise<{ consoleErrors: string[], slideTexts?: string[][] }> {
+  const site = await serveSite(dist)
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+  const errors = new Set<string>()
+  let slideTexts: string[][] | undefined
+  try {
+    for (const path of ['1', 'overview']) {
+      const page = await context.newPage()
+      page.on('console', (msg) => {
+        if (msg.type() === 'error')
+          errors.add(normaliseError(msg.text()))
+      })
+      page.on('pageerror', error => errors.add(normaliseError(`uncaught: ${error.message}`)))
+      await page.goto(`${site.url}${path}`, { waitUntil: 'load' })
+      await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => {})
+      await page.locator('.slidev-slide-loading').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {})
+      if (path === 'overview' && withTexts) {
+        slideTexts = await page.evaluate(() => {
+          // Each slide's text as a reader sees it, leaving out what draws rather than writes:
+          // diagrams and icons (SVG), math (KaTeX's own layout), editors, embeds, code line numbers.
+          const skip = 'svg, .katex, .monaco-editor, iframe, script, style, .slidev-code-line-number, .slidev-code-magic-move, [aria-hidden="true"]'
+          return [...document.querySelectorAll<HTMLElement>('.slidev-page')].map((slide) => {
+            const texts: string[] = []
+            const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT)
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              if (node.parentElement?.closest(skip))
+                continue
+              const text = node.textContent?.replace(/\s+/g, ' ').trim()
+              if (text)
+                texts.push(text)
+            }
+            return texts
+          })
+        })
+      }
+      await page.close()
+    }
+  }
+  finally {
+    await context.close()
+    await site.close()
+  }
+  return { consoleErrors: [...errors].sort(), slideTexts }
+}
+
+/** The text of the reading view's section for each slide, folded, by number. */
+function readingSections(dist: string): Map<number, string> {
+  const html = readFileSync(join(dist, 'read/index.html'), 'utf8')
+  const sections = new Map<number, string>()
+  for (const match of html.matchAll(/<section id="(\d+)"[^>]*>([\s\S]*?)<\/section>/g)) {
+    const text = match[2].replace(/<[^>]+>/g, ' ').replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ')
+    sections.set(Number(match[1]), text)
+  }
+  return sections
+}
+
+/**
+ * Slides whose text the reading view does not show in the deck's order: for each slide, the texts
+ * the stock deck shows must be found in its section, one after the other.
+ */
+export function missingText(slideTexts: string[][], sections: Map<number, string>): string[] {
+  const problems: string[] = []
+  slideTexts.forEach((texts, index) => {
+    const no = index + 1
+    const section = sections.get(no)
+    if (section === undefined) {
+      problems.push(`reading view: slide ${no} has no section`)
+      return
+    }
+    const folded = section.replace(/\s+/g, ' ')
+    let from = 0
+    for (const text of texts) {
+      const at = folded.indexOf(text, from)
+      if (at < 0) {
+        problems.push(`reading view: slide ${no} lacks "${text.slice(0, 60)}"${folded.includes(text) ? ' in its place' : ''}`)
+        return
+      }
+      from = at + text.length
+    }
+  })
+  return problems
+}
+
+interface Job { deck: Deck, addons: string[], label: string }
+
+/**
+ * Builds every deck with stock Slidev, with each addon alone and with all of them, and checks each
+ * build against the stock one. Returns the results, newest or cached.
+ */
+export async function checkRealDecks({ decks = realDecks(), addons = addonNames(), cache = true, log = console.log }: { decks?: Deck[], addons?: string[], cache?: boolean, log?: (line: string) => void } = {}): Promise<BuildResult[]> {
+  mkdirSync(join(workDir, 'results'), { recursive: true })
+  const { tarballs } = await packAddons()
+  const stock = await stockConsumer(decks)
+  const harness = sha(readFileSync(new URL(import.meta.url)), stockSlidev)
+  const jobs: Job[] = decks.flatMap(deck => [
+    { deck, addons: [], label: 'stock' },
+    ...addons.map(name => ({ deck, addons: [name], label: name })),
+    { deck, addons, label: 'all' },
+  ])
+  const keyOf = (job: Job, deckHash: string) => sha(harness, stock, deckHash, job.label, ...job.addons.flatMap(name => [`slidev-addon-${name}`, ...packDependencies(`slidev-addon-${name}`, tarballs)]).sort().map(name => tarballs[name] ?? name))
+  const { chromium } = await import('playwright-chromium')
+  let browser: Browser | undefined
+  const results: BuildResult[] = []
+  try {
+    for (const deck of decks) {
+      const deckHash = folderHash(deck.dir)
+      let stockResult: BuildResult | undefined
+      for (const job of jobs.filter(j => j.deck === deck)) {
+        const resultFile = join(workDir, 'results', `${deck.name}--${job.label}--${keyOf(job, deckHash)}.json`)
+        if (cache && existsSync(resultFile)) {
+          const cached = JSON.parse(readFileSync(resultFile, 'utf8')) as BuildResult
+          results.push(cached)
+          stockResult ??= cached
+          continue
+        }
+        const consumer = job.addons.length
+          ? await addonConsumer(stock, job.addons, tarballs)
+          : stock
+        const built = await buildDeck(deck, consumer, job.addons)
+        const problems: string[] = []
+        const notices = built.output.split('\n').map(line => line.trim()).filter(line => /^slidev-addon-[\w-]+:/.test(line))
+        let look: Awaited<ReturnType<typeof lookAt>> = { consoleErrors: [] }
+        if (built.error) {
+          problems.push(`build failed: ${built.error.split('\n').filter(line => line.trim()).slice(-6).join(' | ')}`)
+        }
+        else {
+          browser ??= await chromium.launch({ executablePath: chromiumExecutable(), args: [...chromiumArgs, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] })
+          look = await lookAt(browser, built.dist, job.label === 'stock')
+          if (stockResult && job.label !== 'stock') {
+            const stockErrors = new Set(stockResult.consoleErrors)
+            for (const error of look.consoleErrors.filter(e => !stockErrors.has(e)))
+              problems.push(`console: ${error}`)
+          }
+          if (job.addons.includes('reading-view')) {
+            if (!existsSync(join(built.dist, 'read/index.html')))
+              problems.push('reading view: no read/index.html')
+            else if (stockResult?.slideTexts)
+              problems.push(...missingText(stockResult.slideTexts, readingSections(built.dist)))
+          }
+        }
+        const result: BuildResult = {
+          deck: deck.name,
+          addons: job.label,
+          ok: !problems.length,
+          problems,
+          notices,
+          buildMs: built.ms,
+          consoleErrors: look.consoleErrors,
+          ...(look.slideTexts ? { slideTexts: look.slideTexts } : {}),
+        }
+        if (job.label === 'stock') {
+          stockResult = result
+          if (built.error)
+            throw new Error(`${deck.name} does not build with stock Slidev ${stockSlidev}: ${built.error}`)
+        }
+        writeFileSync(resultFile, `${JSON.stringify(result, null, 2)}\n`)
+        rmSync(join(consumer, 'decks', deck.name), { recursive: true, force: true })
+        results.push(result)
+        log(`${result.ok ? 'ok  ' : 'FAIL'} ${deck.name} · ${job.label} (${(built.ms / 1000).toFixed(1)} s)${result.ok ? '' : `\n     ${problems.join('\n     ')}`}`)
+      }
+    }
+  }
+  finally {
+    await browser?.close()
+  }
+  return results
+}
+
+/** The results as a table: a row per deck, a column per build. */
+export function resultsTable(results: BuildResult[]): string {
+  const columns = [...new Set(results.map(r => r.addons))]
+  const decks = [...new Set(results.map(r => r.deck))]
+  const cell = (r?: BuildResult) => !r
+    ? ''
+    : r.ok
+      ? `ok ${(r.buildMs / 1000).toFixed(0)} s`
+      : `**${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}**`
+  return [
+    `| deck | ${columns.join(' | ')} |`,
+    `| --- | ${columns.map(() => '---').join(' | ')} |`,
+    ...decks.map(deck => `| ${deck} | ${columns.map(column => cell(results.find(r => r.deck === deck && r.addons === column))).join(' | ')} |`),
+  ].join('\n')
+}
+
+/** Where a path is, relative to the repository (for messages). */
+export const shown = (path: string) => relative(root, path) || path
