@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { cpus, tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import process from 'node:process'
-import { buildDeck } from '../tools/build.ts'
 import { launchChromium } from '../tools/chromium.ts'
 import { median, timed } from '../tools/measure.ts'
 import { serveSite } from '../tools/serve.ts'
@@ -100,7 +99,7 @@ async function main() {
   try {
     console.log('bench: npm run build …')
     const site = join(temp, 'site')
-    const [buildMs] = await timed(() => buildDeck({ out: site, quiet: true }))
+    const [buildMs] = await timed(() => buildSite({ out: site, quiet: true }))
     const pdf = join(site, `${exportFilename()}.pdf`)
 
     console.log('bench: the same deck with Slidev\'s stock client, for comparison …')

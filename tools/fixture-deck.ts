@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
-import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { deckAddons, root, runSlidev } from './slidev.ts'
+import { browserArgs, deckAddons, root, runSlidev } from './slidev.ts'
 
 /** The fixture deck's source: a small deck that is not the talk (code, a table, notes, a backup, a part plan). */
 export const fixtureSource = join(root, 'tests/fixture-deck')
@@ -10,11 +10,28 @@ export const fixtureSource = join(root, 'tests/fixture-deck')
 export const fixtureDir = join(root, '.fixture-deck')
 
 /**
+ * The two builds of the fixture deck, each with what `slidev build` printed (`log`): `dist`, with the
+ * browser (`--executable-path`, as tools/chromium.ts resolves it), and `noBrowser`, the same command
+ * with `--executable-path` pointing nowhere, which must still pass without the steps that need one.
+ */
+export const fixtureBuilds = {
+  dist: {
+    dir: join(fixtureDir, 'dist'),
+    log: join(fixtureDir, 'dist.log'),
+  },
+  noBrowser: {
+    dir: join(fixtureDir, 'dist-no-browser'),
+    log: join(fixtureDir, 'dist-no-browser.log'),
+  },
+}
+
+/**
  * The addons as a user of the published packages gets them, on a deck that is not this talk: each
  * addon the fixture's headmatter lists is packed with `npm pack` (only the files its package.json
  * publishes) and unpacked into the fixture's node_modules as npm installs a tarball. Their
  * dependencies resolve from the repository's node_modules, where the workspaces installed them. Then
- * `slidev build`, as a Slidev user types it. Returns the built site's folder.
+ * `slidev build --executable-path <Chromium>`, as a Slidev user types it (without `download`), and
+ * once more with no browser (`fixtureBuilds`). Returns the first built site's folder.
  */
 export async function buildFixtureDeck({ quiet = true }: { quiet?: boolean } = {}): Promise<string> {
   rmSync(fixtureDir, { recursive: true, force: true })
@@ -44,6 +61,17 @@ export async function buildFixtureDeck({ quiet = true }: { quiet?: boolean } = {
       '--strip-components=1',
     ])
   }
-  await runSlidev(['build', '--out', 'dist'], { quiet, cwd: fixtureDir })
-  return join(fixtureDir, 'dist')
+  for (const [build, executablePath] of [
+    [fixtureBuilds.dist, undefined],
+    [fixtureBuilds.noBrowser, false],
+  ] as const) {
+    const output = await runSlidev([
+      'build',
+      '--out',
+      build.dir,
+      ...browserArgs(executablePath),
+    ], { quiet, cwd: fixtureDir })
+    writeFileSync(build.log, output)
+  }
+  return fixtureBuilds.dist.dir
 }

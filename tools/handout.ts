@@ -1,30 +1,26 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
-import { launchChromium } from './chromium.ts'
-import { serveSite } from './serve.ts'
-import { addonModule, buildSite, exportFilename, root, siteBase } from './slidev.ts'
+import { buildSite, exportFilename, root } from './slidev.ts'
 
 export interface HandoutOptions {
-  /** A site built by `npm run build`: print its handout instead of building the deck first. */
+  /** A site built by `npm run build`: take its handout PDF instead of building the deck. */
   site?: string
-  /** The base that site was built for; read from its index.html when not given. */
-  base?: string
   /** Where to write the PDF. Default: `<exportFilename>-handout.pdf` at the repository root. */
   output?: string
-  /** Milliseconds to wait for the handout page to be ready. */
-  timeout?: number
   /** Show Slidev's output only if the build fails. */
   quiet?: boolean
 }
 
 /**
- * The handout PDF. Without `site`, the deck is built into a temporary folder first (without its
- * slides PDF, which the handout does not need).
+ * The handout PDF, as `slidev build` prints it into the site (slidev-addon-handout): taken from a
+ * site built already (`site`), or from a build into a temporary folder (without the slides PDF,
+ * which the handout does not need).
  */
-export async function exportHandout({ site, base, output, timeout, quiet }: HandoutOptions = {}): Promise<string> {
-  const target = resolve(root, output ?? `${exportFilename()}-handout.pdf`)
+export async function exportHandout({ site, output, quiet }: HandoutOptions = {}): Promise<string> {
+  const name = `${exportFilename()}-handout.pdf`
+  const target = resolve(root, output ?? name)
   const temp = site
     ? undefined
     : mkdtempSync(join(tmpdir(), 'deck-handout-'))
@@ -32,24 +28,15 @@ export async function exportHandout({ site, base, output, timeout, quiet }: Hand
     const dir = site
       ? resolve(root, site)
       : await buildSite({ out: temp, download: false, quiet })
-    const handout = await addonModule('handout/print.ts')
-    if (!handout)
-      throw new Error('slides.md: the headmatter\'s addons do not list handout, so the deck has no /handout page to print')
-    const served = await serveSite(dir, { base: base ?? siteBase(dir) })
-    const browser = await launchChromium()
-    try {
-      await handout.printHandout({
-        browser,
-        url: served.url,
-        output: target,
-        timeout,
-        warn: line => console.warn(line),
-      })
+    const pdf = join(dir, name)
+    if (!existsSync(pdf)) {
+      throw new Error(site
+        ? `${relative(root, pdf)} is missing: build the site first (npm run build)`
+        : `slidev build wrote no ${name}: the headmatter's addons do not list handout, or the build had no browser (its output says which)`)
     }
-    finally {
-      await browser.close()
-      await served.close()
-    }
+    if (site && statSync(pdf).mtimeMs < statSync(join(root, 'slides.md')).mtimeMs)
+      throw new Error(`${relative(root, pdf)} is older than slides.md: build the site again (npm run build)`)
+    copyFileSync(pdf, target)
   }
   finally {
     if (temp)

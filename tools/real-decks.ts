@@ -31,7 +31,7 @@ export const decksDir = join(root, 'tests/real-decks')
 /** Stock Slidev, as the addons' READMEs ask a deck to have it. */
 const stockSlidev = '53.0.0'
 
-const sha = (...parts: Array<string | Buffer>) => {
+function sha(...parts: Array<string | Buffer>) {
   const hash = createHash('sha256')
   for (const part of parts)
     hash.update(part)
@@ -43,7 +43,10 @@ function folderHash(dir: string): string {
   const files = (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
     .filter(file => !/(?:^|\/)(?:node_modules|dist|\.[^/]+)(?:\/|$)/.test(file) && statSync(join(dir, file)).isFile())
     .sort()
-  return sha(...files.flatMap(file => [file, readFileSync(join(dir, file))]))
+  return sha(...files.flatMap(file => [
+    file,
+    readFileSync(join(dir, file)),
+  ]))
 }
 
 export interface Deck {
@@ -78,7 +81,14 @@ export function addonNames(): string[] {
 export function run(command: string, args: string[], { cwd, env = {}, timeout = 600_000 }: { cwd: string, env?: Record<string, string>, timeout?: number }): Promise<{ output: string, ms: number }> {
   const started = Date.now()
   return new Promise((done, fail) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(command, args, {
+      cwd,
+      env: {
+        ...process.env,
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let output = ''
     child.stdout.on('data', (chunk: Buffer) => output += chunk.toString())
     child.stderr.on('data', (chunk: Buffer) => output += chunk.toString())
@@ -101,16 +111,28 @@ export async function packAddons(): Promise<{ dir: string, tarballs: Record<stri
   const staging = join(workDir, 'packs-new')
   rmSync(staging, { recursive: true, force: true })
   mkdirSync(staging, { recursive: true })
-  await run('npm', ['pack', '--silent', '--workspaces', '--pack-destination', staging], { cwd: root })
+  await run('npm', [
+    'pack',
+    '--silent',
+    '--workspaces',
+    '--pack-destination',
+    staging,
+  ], { cwd: root })
   const files = readdirSync(staging).filter(file => file.endsWith('.tgz'))
-  const hash = sha(...files.sort().flatMap(file => [file, readFileSync(join(staging, file))]))
+  const hash = sha(...files.sort().flatMap(file => [
+    file,
+    readFileSync(join(staging, file)),
+  ]))
   const dir = join(workDir, `packs-${hash}`)
   if (!existsSync(dir))
     cpSync(staging, dir, { recursive: true })
   rmSync(staging, { recursive: true, force: true })
   return {
     dir,
-    tarballs: Object.fromEntries(files.map(file => [file.replace(/-\d+\.\d+\.\d+\.tgz$/, ''), join(dir, file)])),
+    tarballs: Object.fromEntries(files.map(file => [
+      file.replace(/-\d+\.\d+\.\d+\.tgz$/, ''),
+      join(dir, file),
+    ])),
   }
 }
 
@@ -126,9 +148,19 @@ async function stockConsumer(decks: Deck[]): Promise<string> {
     return dir
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
-  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'stock-slidev', private: true, type: 'module', dependencies: sorted }, null, 2)}\n`)
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({
+    name: 'stock-slidev',
+    private: true,
+    type: 'module',
+    dependencies: sorted,
+  }, null, 2)}\n`)
   console.log(`real decks: installing stock Slidev ${stockSlidev} and the decks' themes into ${dir}`)
-  await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline'], {
+  await run('npm', [
+    'install',
+    '--no-audit',
+    '--no-fund',
+    '--prefer-offline',
+  ], {
     cwd: dir,
     // Playwright's browser comes from the machine (tools/chromium.ts), never downloaded here.
     env: { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
@@ -142,14 +174,27 @@ async function stockConsumer(decks: Deck[]): Promise<string> {
  * depend on, from the same packs): a copy of the stock folder, then `npm install` of the tarballs.
  */
 async function addonConsumer(stock: string, addons: string[], tarballs: Record<string, string>): Promise<string> {
-  const wanted = [...new Set(addons.flatMap(name => [`slidev-addon-${name}`, ...packDependencies(`slidev-addon-${name}`, tarballs)]))].sort()
-  const dir = join(workDir, `with-${addons.length === 1 ? addons[0] : 'all'}-${sha(stock, ...wanted.map(name => tarballs[name]))}`)
+  const wanted = [
+    ...new Set(addons.flatMap(name => [
+      `slidev-addon-${name}`,
+      ...packDependencies(`slidev-addon-${name}`, tarballs),
+    ])),
+  ].sort()
+  const dir = join(workDir, `with-${addons.length === 1
+    ? addons[0]
+    : 'all'}-${sha(stock, ...wanted.map(name => tarballs[name]))}`)
   if (existsSync(join(dir, 'node_modules/.installed')))
     return dir
   rmSync(dir, { recursive: true, force: true })
   await run('cp', ['-a', stock, dir], { cwd: workDir })
   rmSync(join(dir, 'node_modules/.installed'))
-  await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...wanted.map(name => tarballs[name])], {
+  await run('npm', [
+    'install',
+    '--no-audit',
+    '--no-fund',
+    '--prefer-offline',
+    ...wanted.map(name => tarballs[name]),
+  ], {
     cwd: dir,
     env: { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
   })
@@ -196,7 +241,10 @@ async function buildDeck(deck: Deck, consumer: string, addons: string[]): Promis
   cpSync(deck.dir, dir, { recursive: true })
   const pkgFile = join(dir, 'package.json')
   const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as Record<string, unknown>
-  writeFileSync(pkgFile, `${JSON.stringify({ ...pkg, slidev: { addons } }, null, 2)}\n`)
+  writeFileSync(pkgFile, `${JSON.stringify({
+    ...pkg,
+    slidev: { addons },
+  }, null, 2)}\n`)
   const executable = chromiumExecutable()
   try {
     const { output, ms } = await run(process.execPath, [
@@ -205,20 +253,33 @@ async function buildDeck(deck: Deck, consumer: string, addons: string[]): Promis
       'slides.md',
       '--out',
       'dist',
-      ...(executable ? ['--executable-path', executable] : []),
+      ...(executable
+        ? ['--executable-path', executable]
+        : []),
     ], { cwd: dir })
-    return { dist: join(dir, 'dist'), output, ms }
+    return {
+      dist: join(dir, 'dist'),
+      output,
+      ms,
+    }
   }
   catch (error) {
     const { output = '', ms = 0 } = error as { output?: string, ms?: number }
-    return { dist: join(dir, 'dist'), output, ms, error: (error as Error).message }
+    return {
+      dist: join(dir, 'dist'),
+      output,
+      ms,
+      error: (error as Error).message,
+    }
   }
 }
 
 /** What the built deck shows in Chromium: console errors on slide 1 and the overview, and each slide's text there. */
 async function lookAt(browser: Browser, dist: string, withTexts: boolean): Promise<{ consoleErrors: string[], slideTexts?: string[][] }> {
   const site = await serveSite(dist)
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 720 },
+  })
   const errors = new Set<string>()
   let slideTexts: string[][] | undefined
   try {
@@ -237,7 +298,9 @@ async function lookAt(browser: Browser, dist: string, withTexts: boolean): Promi
           // Each slide's text as a reader sees it, leaving out what draws rather than writes:
           // diagrams and icons (SVG), math (KaTeX's own layout), editors, embeds, code line numbers.
           const skip = 'svg, .katex, .monaco-editor, iframe, script, style, .slidev-code-line-number, .slidev-code-magic-move, [aria-hidden="true"]'
-          return [...document.querySelectorAll<HTMLElement>('.slidev-page')].map((slide) => {
+          return [
+            ...document.querySelectorAll<HTMLElement>('.slidev-page'),
+          ].map((slide) => {
             const texts: string[] = []
             const walker = document.createTreeWalker(slide, NodeFilter.SHOW_TEXT)
             for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -258,7 +321,10 @@ async function lookAt(browser: Browser, dist: string, withTexts: boolean): Promi
     await context.close()
     await site.close()
   }
-  return { consoleErrors: [...errors].sort(), slideTexts }
+  return {
+    consoleErrors: [...errors].sort(),
+    slideTexts,
+  }
 }
 
 /** The text of the reading view's section for each slide, folded, by number. */
@@ -290,7 +356,9 @@ export function missingText(slideTexts: string[][], sections: Map<number, string
     for (const text of texts) {
       const at = folded.indexOf(text, from)
       if (at < 0) {
-        problems.push(`reading view: slide ${no} lacks "${text.slice(0, 60)}"${folded.includes(text) ? ' in its place' : ''}`)
+        problems.push(`reading view: slide ${no} lacks "${text.slice(0, 60)}"${folded.includes(text)
+          ? ' in its place'
+          : ''}`)
         return
       }
       from = at + text.length
@@ -308,14 +376,22 @@ interface Job { deck: Deck, addons: string[], label: string }
 export async function checkRealDecks({ decks = realDecks(), addons = addonNames(), cache = true, log = console.log }: { decks?: Deck[], addons?: string[], cache?: boolean, log?: (line: string) => void } = {}): Promise<BuildResult[]> {
   mkdirSync(join(workDir, 'results'), { recursive: true })
   const { tarballs } = await packAddons()
-  const stock = await stockConsumer(decks)
+  // One stock folder for every deck, whichever are built this time.
+  const stock = await stockConsumer(realDecks())
   const harness = sha(readFileSync(new URL(import.meta.url)), stockSlidev)
   const jobs: Job[] = decks.flatMap(deck => [
     { deck, addons: [], label: 'stock' },
-    ...addons.map(name => ({ deck, addons: [name], label: name })),
+    ...addons.map(name => ({
+      deck,
+      addons: [name],
+      label: name,
+    })),
     { deck, addons, label: 'all' },
   ])
-  const keyOf = (job: Job, deckHash: string) => sha(harness, stock, deckHash, job.label, ...job.addons.flatMap(name => [`slidev-addon-${name}`, ...packDependencies(`slidev-addon-${name}`, tarballs)]).sort().map(name => tarballs[name] ?? name))
+  const keyOf = (job: Job, deckHash: string) => sha(harness, stock, deckHash, job.label, ...job.addons.flatMap(name => [
+    `slidev-addon-${name}`,
+    ...packDependencies(`slidev-addon-${name}`, tarballs),
+  ]).sort().map(name => tarballs[name] ?? name))
   const { chromium } = await import('playwright-chromium')
   let browser: Browser | undefined
   const results: BuildResult[] = []
@@ -342,7 +418,10 @@ export async function checkRealDecks({ decks = realDecks(), addons = addonNames(
           problems.push(`build failed: ${built.error.split('\n').filter(line => line.trim()).slice(-6).join(' | ')}`)
         }
         else {
-          browser ??= await chromium.launch({ executablePath: chromiumExecutable(), args: [...chromiumArgs, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'] })
+          browser ??= await chromium.launch({
+            executablePath: chromiumExecutable(),
+            args: [...chromiumArgs, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+          })
           look = await lookAt(browser, built.dist, job.label === 'stock')
           if (stockResult && job.label !== 'stock') {
             const stockErrors = new Set(stockResult.consoleErrors)
@@ -364,7 +443,9 @@ export async function checkRealDecks({ decks = realDecks(), addons = addonNames(
           notices,
           buildMs: built.ms,
           consoleErrors: look.consoleErrors,
-          ...(look.slideTexts ? { slideTexts: look.slideTexts } : {}),
+          ...(look.slideTexts
+            ? { slideTexts: look.slideTexts }
+            : {}),
         }
         if (job.label === 'stock') {
           stockResult = result
@@ -374,7 +455,9 @@ export async function checkRealDecks({ decks = realDecks(), addons = addonNames(
         writeFileSync(resultFile, `${JSON.stringify(result, null, 2)}\n`)
         rmSync(join(consumer, 'decks', deck.name), { recursive: true, force: true })
         results.push(result)
-        log(`${result.ok ? 'ok  ' : 'FAIL'} ${deck.name} · ${job.label} (${(built.ms / 1000).toFixed(1)} s)${result.ok ? '' : `\n     ${problems.join('\n     ')}`}`)
+        log(`${result.ok ? 'ok  ' : 'FAIL'} ${deck.name} · ${job.label} (${(built.ms / 1000).toFixed(1)} s)${result.ok
+          ? ''
+          : `\n     ${problems.join('\n     ')}`}`)
       }
     }
   }
@@ -386,13 +469,19 @@ export async function checkRealDecks({ decks = realDecks(), addons = addonNames(
 
 /** The results as a table: a row per deck, a column per build. */
 export function resultsTable(results: BuildResult[]): string {
-  const columns = [...new Set(results.map(r => r.addons))]
-  const decks = [...new Set(results.map(r => r.deck))]
+  const columns = [
+    ...new Set(results.map(r => r.addons)),
+  ]
+  const decks = [
+    ...new Set(results.map(r => r.deck)),
+  ]
   const cell = (r?: BuildResult) => !r
     ? ''
     : r.ok
       ? `ok ${(r.buildMs / 1000).toFixed(0)} s`
-      : `**${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}**`
+      : `**${r.problems.length} problem${r.problems.length === 1
+        ? ''
+        : 's'}**`
   return [
     `| deck | ${columns.join(' | ')} |`,
     `| --- | ${columns.map(() => '---').join(' | ')} |`,

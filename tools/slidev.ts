@@ -1,4 +1,3 @@
-import type { Browser } from 'playwright-chromium'
 import { Buffer } from 'node:buffer'
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
@@ -7,8 +6,7 @@ import { dirname, join, resolve } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseSync } from '@slidev/parser'
-import { exportBrowserArgs, launchChromium } from './chromium.ts'
-import { serveSite } from './serve.ts'
+import { chromiumExecutable } from './chromium.ts'
 
 /** The repository root: every path the scripts print or take is relative to it. */
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -38,28 +36,6 @@ export function deckAddons(entry = join(root, 'slides.md')): string[] {
     : []
 }
 
-/**
- * The build steps the addons bring, by module: what the scripts call, written out here rather than
- * imported, so that they type-check for a deck without one of these addons.
- */
-export interface AddonSteps {
-  'deck-check/render-check.ts': { checkRenderedDeck: (options: { browser: Browser, url: string, entry: string, cwd?: string }) => Promise<string[]> }
-  'static-site/og-image.ts': { renderOgImage: (options: { browser: Browser, url: string, dir: string }) => Promise<string> }
-  'handout/print.ts': { printHandout: (options: { browser: Browser, url: string, output: string, timeout?: number, warn?: (line: string) => void }) => Promise<void> }
-  'offline-app/vite-plugin.ts': { generateServiceWorker: (dir: string) => Promise<{ count: number, size: number }> }
-}
-
-/**
- * A module of an addon the deck uses (`slidev-addon-<name>/<file>`), or undefined when the
- * headmatter does not list it: a build step an addon brings runs only for a deck that uses it.
- */
-export async function addonModule<K extends keyof AddonSteps>(module: K): Promise<AddonSteps[K] | undefined> {
-  const [name, file] = module.split('/')
-  if (!deckAddons().includes(name))
-    return undefined
-  return await import(`slidev-addon-${name}/${file}`) as AddonSteps[K]
-}
-
 /** Lines of Slidev's output in the deck check's form (`slides.md:12 (slide 2): …`), each once. */
 export function deckProblemLines(output: string): string[] {
   const lines = output.split(/\r?\n/).map(line => line.trim()).filter(line => /^\S+\.md:\d+ \(slide \d+\): /.test(line))
@@ -69,10 +45,11 @@ export function deckProblemLines(output: string): string[] {
 }
 
 /**
- * Runs the Slidev CLI in the repository root (or `cwd`); rejects when it fails, with the deck's problems if
- * Slidev's output names any (`slides.md:LINE (slide N): …`). `quiet` shows its output only then.
+ * Runs the Slidev CLI in the repository root (or `cwd`) and resolves with its output; rejects when it
+ * fails, with the deck's problems if Slidev's output names any (`slides.md:LINE (slide N): …`).
+ * `quiet` shows its output only then.
  */
-export function runSlidev(args: string[], { quiet = false, env = {}, cwd = root }: { quiet?: boolean, env?: Record<string, string>, cwd?: string } = {}): Promise<void> {
+export function runSlidev(args: string[], { quiet = false, env = {}, cwd = root }: { quiet?: boolean, env?: Record<string, string>, cwd?: string } = {}): Promise<string> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [slidevCli, ...args], {
       cwd,
@@ -96,7 +73,7 @@ export function runSlidev(args: string[], { quiet = false, env = {}, cwd = root 
     child.on('error', fail)
     child.on('exit', (code, signal) => {
       if (code === 0)
-        return done()
+        return done(Buffer.concat(output).toString())
       if (quiet)
         process.stderr.write(Buffer.concat(output))
       const problems = deckProblemLines(Buffer.concat(output).toString())
@@ -139,6 +116,23 @@ async function waitForFreePort(port: number, timeoutMs = 120_000): Promise<void>
   }
 }
 
+/** Where the build's browser steps look when a build is to go without a browser. */
+export const noBrowser = '/nonexistent/chromium'
+
+/**
+ * `--executable-path` for `slidev build` and `slidev export`: the Chromium that tools/chromium.ts
+ * resolves (none: Playwright's own), or with `false` a path where there is none, for a build that
+ * goes without the steps that need one.
+ */
+export function browserArgs(executablePath: string | false | undefined = chromiumExecutable()): string[] {
+  const path = executablePath === false
+    ? noBrowser
+    : executablePath
+  return path
+    ? ['--executable-path', path]
+    : []
+}
+
 export interface BuildOptions {
   /** Output folder (Slidev's `--out`), relative to the repository root. Default `dist`. */
   out?: string
@@ -146,6 +140,8 @@ export interface BuildOptions {
   base?: string
   /** Export the slides PDF into the site and show Slidev's download button. Default true. */
   download?: boolean
+  /** The browser of the build's steps; `false`: none, the build goes without them. Default: tools/chromium.ts's. */
+  executablePath?: string | false
   /** Further `slidev build` arguments, passed through as given. */
   args?: string[]
   /** Show Slidev's output only if the build fails. */
@@ -155,13 +151,15 @@ export interface BuildOptions {
 }
 
 /**
- * Builds the static site with Slidev. With `download`, Slidev exports the slides PDF into the site
- * during the build (with the Chromium that tools/chromium.ts resolves), once per build: the
- * download button, `npm run export` and the deploy all use that one file. Then every slide of the
- * built site is rendered once more in that Chromium (slidev-addon-deck-check): a slide that throws
- * or shows nothing fails the build, naming its line; slide 1 becomes the link preview og-image.png.
+ * `slidev build` of the talk, with the Chromium that tools/chromium.ts resolves. Everything else is
+ * the addons' own, inside that one command: the render check of every slide (slidev-addon-deck-check,
+ * which fails the build naming a broken slide's line), the link preview picture
+ * (slidev-addon-static-site), the handout PDF (slidev-addon-handout) and last the service worker
+ * (slidev-addon-offline-app). With `download`, Slidev then exports the slides PDF into the site
+ * (once per build: the download button, `npm run export` and the deploy all use that one file;
+ * the headmatter's `export.withToc` gives it an outline). Returns the site's folder.
  */
-export async function buildSite({ out = 'dist', base, download = true, args = [], quiet = false, env }: BuildOptions = {}): Promise<string> {
+export async function buildSite({ out = 'dist', base, download = true, executablePath, args = [], quiet = false, env }: BuildOptions = {}): Promise<string> {
   const cli = [
     'build',
     '--out',
@@ -169,13 +167,14 @@ export async function buildSite({ out = 'dist', base, download = true, args = []
     ...(base
       ? ['--base', base]
       : []),
+    ...(download
+      ? ['--download']
+      : []),
+    ...browserArgs(executablePath),
     ...args,
   ]
-  if (download) {
-    // --with-toc: the PDF's outline lists the slide titles (setup/preparser.ts makes them readable).
-    cli.push('--download', '--with-toc', ...exportBrowserArgs())
+  if (download)
     await waitForFreePort(SLIDEV_BUILD_EXPORT_PORT)
-  }
   await runSlidev(cli, { quiet, env })
   const dir = resolve(root, out)
   if (download) {
@@ -183,38 +182,7 @@ export async function buildSite({ out = 'dist', base, download = true, args = []
     if (!existsSync(pdf))
       throw new Error(`slidev build did not write ${pdf}`)
   }
-  // Every slide in a browser (slidev-addon-deck-check): one that throws or shows nothing stops the
-  // build; slide 1 becomes og-image.png (slidev-addon-static-site). Both read Slidev's print view,
-  // which a built site has only with `download`: the temporary builds that only print the handout
-  // or time the build go without.
-  if (download)
-    await checkBuiltSite(dir, base ?? '/')
   return dir
-}
-
-/** The render check and the link preview picture of a built site, for the addons the deck uses. */
-async function checkBuiltSite(dir: string, base: string): Promise<void> {
-  const renderCheck = await addonModule('deck-check/render-check.ts')
-  const preview = await addonModule('static-site/og-image.ts')
-  if (!renderCheck && !preview)
-    return
-  const site = await serveSite(dir, { base })
-  const browser = await launchChromium()
-  try {
-    const problems = await renderCheck?.checkRenderedDeck({
-      browser,
-      url: site.url,
-      entry: join(root, 'slides.md'),
-      cwd: root,
-    }) ?? []
-    if (problems.length)
-      throw new Error(`The deck has problems:\n${problems.join('\n')}`)
-    await preview?.renderOgImage({ browser, url: site.url, dir })
-  }
-  finally {
-    await browser.close()
-    await site.close()
-  }
 }
 
 /** The base a built site was built for, read from the asset URLs in its index.html. */

@@ -1,10 +1,13 @@
-import type { Plugin, ViteDevServer } from 'vite'
+import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite'
 import type { SlideError } from './client/slide-errors'
 import { resolve } from 'node:path'
+import process from 'node:process'
+import { buildChromium } from 'slidev-addons-kit/browser'
 import { throwsWhileRendering } from 'slidev-addons-kit/words'
 import { parse } from 'vue/compiler-sfc'
 import { formatProblem } from './check.ts'
 import { checkWholeDeck } from './deck.ts'
+import { renderCheckStep, renderView } from './render-check.ts'
 import { hintsFor, loadSlides, slideProblem, unclosedTags } from './slide-source.ts'
 
 /** Every problem of the deck, one per line, or '' when there is none. */
@@ -66,9 +69,21 @@ export async function slideCompileProblems(entry: string, no: number, code: stri
  * server prints them and shows them in the browser's error overlay each time the file is saved,
  * instead of a slide that silently renders blank. It does the same for a slide Vue cannot compile
  * or whose import fails (when Slidev compiles it), and in the dev server for a slide that throws
- * while it renders (reported by client/slide-errors.ts).
+ * while it renders (reported by client/slide-errors.ts). Given the resolved headmatter (`data`, as
+ * Slidev passes it), `slidev build` also renders every slide of the site it wrote in its browser
+ * (render-check.ts) and fails on one that throws or shows nothing.
  */
-export function deckCheck({ entry, userRoot, roots }: { entry: string, userRoot: string, roots?: string[] }): Plugin {
+export function deckCheck({ entry, userRoot, roots, data }: { entry: string, userRoot: string, roots?: string[], data?: { config: { download?: unknown, presenter?: unknown, export?: { executablePath?: unknown } } } }): Plugin {
+  const view = data && renderView(data.config)
+  const render = data && view
+    ? renderCheckStep({
+        entry,
+        userRoot,
+        chromium: buildChromium(data.config, process.argv),
+        view,
+      })
+    : undefined
+  let config: ResolvedConfig | undefined
   let server: ViteDevServer | undefined
   let logged = { problems: '', at: 0 }
   /** Slides that threw while they rendered since the last save, by number: the overlay lists them all. */
@@ -111,10 +126,29 @@ export function deckCheck({ entry, userRoot, roots }: { entry: string, userRoot:
         show([...thrown].sort(([a], [b]) => a - b).map(([, line]) => line).join('\n'))
       })
     },
+    configResolved(resolved) {
+      config = resolved
+      render?.configResolved(resolved)
+    },
     async buildStart() {
       const problems = await report()
       if (problems && !server)
         this.error(`The deck has problems:\n${problems}`)
+      if (config?.command !== 'build' || !data)
+        return
+      if (render)
+        await render.buildStart()
+      else
+        config.logger.warn('slidev-addon-deck-check: no render check of the built slides: the build has neither Slidev\'s print view (download) nor its overview (presenter)')
+    },
+    // The slides rendered once more, in the site Vite just wrote, before the other steps that look at it.
+    closeBundle: {
+      order: 'pre',
+      sequential: true,
+      async handler(error?: Error) {
+        if (config?.command === 'build')
+          await render?.closeBundle.handler(error)
+      },
     },
     async transform(code, id) {
       const no = id.match(slideModule)?.[1]

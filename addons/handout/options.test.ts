@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { handoutOptions } from './options'
+import { handoutFile, handoutOptions } from './options'
 
 describe('what the handout shows of the headmatter', () => {
   it('takes the title, the author, the public address and the footer links', () => {
@@ -42,5 +42,13 @@ describe('what the handout shows of the headmatter', () => {
         ],
       },
     })).toThrow(/handout\.links\[0\] needs a text and an href/)
+  })
+})
+
+describe('the handout PDF\'s name', () => {
+  it('is the slides PDF\'s with -handout, Slidev\'s default name when the headmatter has no exportFilename', () => {
+    expect(handoutFile({ exportFilename: 'sqlite-tour' })).toBe('sqlite-tour-handout.pdf')
+    expect(handoutFile({ exportFilename: '' })).toBe('slidev-exported-handout.pdf')
+    expect(handoutFile({})).toBe('slidev-exported-handout.pdf')
   })
 })

@@ -42,3 +42,11 @@ export function handoutOptions(config: { title?: string, author?: unknown, seoMe
     }),
   }
 }
+
+/**
+ * The handout PDF's name in the built site: the slides PDF's name (Slidev's `exportFilename`, or its
+ * default `slidev-exported`) with `-handout`, so that the two sit side by side.
+ */
+export function handoutFile(config: { exportFilename?: string }): string {
+  return `${config.exportFilename || 'slidev-exported'}-handout.pdf`
+}

@@ -167,10 +167,16 @@ export interface BuiltSiteStepOptions {
   run: (browser: Browser, url: string, site: BuiltSite & { logger: Logger }) => Promise<void>
 }
 
-/** A Vite plugin that runs a step on the written site, and says after buildStart whether it will. */
+/**
+ * A Vite plugin that runs a step on the written site, and says after buildStart whether it will. Its
+ * hooks use no plugin context, so that another plugin may call them as its own (deck-check's does).
+ */
 export type BuiltSiteStepPlugin = Plugin & {
   /** After buildStart: whether the step will run (a browser is there); undefined before, and in dev. */
   willRun: () => boolean | undefined
+  configResolved: (config: ResolvedConfig) => void
+  buildStart: () => Promise<void>
+  closeBundle: { order?: 'pre' | 'post', sequential: true, handler: (error?: Error) => Promise<void> }
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { ResolvedSlidevOptions } from '@slidev/types'
+import type { ClientSwap } from 'slidev-addons-kit/swaps'
 import type { Plugin } from 'vite'
 import { fileURLToPath } from 'node:url'
+import { checkSwaps, matchSwap, slidevClientRoot } from 'slidev-addons-kit/swaps'
 
 const local = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
@@ -19,24 +21,24 @@ const deferredHelper = local('./client/deferred.ts')
  * Components of Slidev's client that slide 1 does not need, by the file that imports them:
  * `deferred` ones load once the page has settled, `onDemand` ones the first time they render.
  */
-const lateComponents: Array<{ importer: string, source: string, load: 'deferred' | 'onDemand' }> = [
+const lateComponents: Array<ClientSwap & { load: 'deferred' | 'onDemand' }> = [
   // The dialogs: overview (o), go to (g), context menu, info. Their code includes a fuzzy search.
-  { importer: '/@slidev/client/pages/play.vue', source: '../internals/Controls.vue', load: 'deferred' },
+  { importer: 'pages/play.vue', source: '../internals/Controls.vue', load: 'deferred' },
   // The toolbar that shows when the pointer is near the bottom left corner, with its settings menu.
-  { importer: '/@slidev/client/pages/play.vue', source: '../internals/NavControls.vue', load: 'deferred' },
+  { importer: 'pages/play.vue', source: '../internals/NavControls.vue', load: 'deferred' },
   // Handles of draggable elements (`v-drag`), which this deck does not use.
-  { importer: '/@slidev/client/internals/SlidesShow.vue', source: './DragControl.vue', load: 'onDemand' },
+  { importer: 'internals/SlidesShow.vue', source: './DragControl.vue', load: 'onDemand' },
 ]
 const latePrefix = '\0deck-late:'
 
 /** Components of Slidev's client replaced by the deck's own, by the file that imports them. */
-const replacedComponents: Array<{ importers: string[], source: string, by: string }> = [
+const replacedComponents: Array<ClientSwap & { by: string }> = [
   // A button nested in a button (axe: nested-interactive) in the toolbar's menus.
-  {
-    importers: ['NavControls.vue', 'SyncControls.vue', 'RecordingControls.vue'].map(file => `/@slidev/client/internals/${file}`),
+  ...['NavControls.vue', 'SyncControls.vue', 'RecordingControls.vue'].map(file => ({
+    importer: `internals/${file}`,
     source: './MenuButton.vue',
     by: local('./client/MenuButton.vue'),
-  },
+  })),
 ]
 
 /**
@@ -51,8 +53,36 @@ const ownChunk = /\/node_modules\/@vueuse\/motion\//
  * the library (and of `@vueuse/shared`) of their own, bundled with them and loaded when they are,
  * so the `modules/vue` chunk that slide 1 loads does not grow with drawing and recording on.
  */
-const lateVueuseImporters = ['internals/Draggable.vue', 'internals/WebCamera.vue', 'logic/recording.ts'].map(file => `${slidevClient}${file}`)
+const lateVueuseImporters = ['internals/Draggable.vue', 'internals/WebCamera.vue', 'logic/recording.ts']
 const lateCopy = '?deck-late-copy'
+
+/**
+ * The files of Slidev 53.0.0's client whose imports the swaps below answer, and what each imports:
+ * checked against the installed client when the build starts (slidev-addons-kit/swaps), so that an
+ * upgrade that moved one fails the build, naming the file and the import, before anything is built.
+ */
+export const clientSwaps: ClientSwap[] = [
+  { importer: 'logic/utils.ts', source: '@slidev/parser/core' },
+  { importer: 'modules/v-mark.ts', source: '@slidev/rough-notation' },
+  { importer: 'modules/v-motion.ts', source: '@vueuse/motion' },
+  { importer: 'setup/main.ts', source: '@unhead/vue/client' },
+  { importer: 'setup/root.ts', source: '@unhead/vue' },
+  { importer: 'composables/useDrawings.ts', source: 'drauu' },
+  ...lateVueuseImporters.map(importer => ({ importer, source: '@vueuse/core' })),
+  ...replacedComponents.map(({ importer, source }) => ({ importer, source })),
+  ...lateComponents.map(({ importer, source }) => ({ importer, source })),
+  { importer: 'setup/main.ts', source: '@shikijs/vitepress-twoslash/client' },
+  { importer: 'styles/index.ts', source: '@shikijs/vitepress-twoslash/style.css' },
+  ...[
+    'internals/SlidesShow.vue',
+    'internals/SlideContainer.vue',
+    'internals/FormItem.vue',
+    'internals/DrawingControls.vue',
+    'builtin/VSwitch.ts',
+    'pages/print.vue',
+  ]
+    .map(importer => ({ importer, source: 'floating-vue' })),
+]
 
 /**
  * The core of Slidev's client (its state, composables and logic, and their small helpers), which
@@ -111,8 +141,10 @@ export function leanClient(options: Pick<ResolvedSlidevOptions, 'data' | 'mode'>
   const twoslashOn = twoslash === true || twoslash === options.mode
   const drawings = options.data.config.drawings.enabled
   const drawingsOn = drawings === true || drawings === options.mode
-  // Every swap below matches a file of Slidev 53's client by path. The build fails, naming the
-  // swap, if one never applied (a Slidev upgrade moved the file), instead of silently growing.
+  // Every swap below matches a file of Slidev 53's client by path. Before the build, the files named in
+  // clientSwaps must still import what is swapped (configResolved); after it, the build fails, naming
+  // the swap, if one never applied (this also covers the Vue alias and the @vueuse/core copies, which no
+  // file of Slidev's names), instead of silently growing.
   const expected = new Set<string>([
     'vue runtime',
     '@slidev/parser/utils',
@@ -139,6 +171,10 @@ export function leanClient(options: Pick<ResolvedSlidevOptions, 'data' | 'mode'>
     name: 'slidev-addon-lean-client',
     apply: 'build',
     enforce: 'pre',
+    configResolved(config) {
+      // Before anything is built: each file of Slidev's client named in clientSwaps still imports what is swapped.
+      checkSwaps('slidev-addon-lean-client', slidevClientRoot(config), clientSwaps)
+    },
     async resolveId(source, importer) {
       // Slidev aliases `vue` to this file; the runtime-only build sits next to it.
       if (source.endsWith('/vue/dist/vue.esm-bundler.js'))
@@ -152,7 +188,7 @@ export function leanClient(options: Pick<ResolvedSlidevOptions, 'data' | 'mode'>
         return swap(source, motionLazy)
       if ((source === '@unhead/vue' || source === '@unhead/vue/client') && from?.includes(slidevClient))
         return swap('@unhead/vue', headLite)
-      const lateVueuse = (source === '@vueuse/core' && lateVueuseImporters.some(file => from?.endsWith(file)))
+      const lateVueuse = (source === '@vueuse/core' && lateVueuseImporters.some(file => from?.endsWith(`${slidevClient}${file}`)))
         || (source === '@vueuse/shared' && importer?.endsWith(lateCopy))
       if (lateVueuse) {
         const resolved = await this.resolve(source, importer, { skipSelf: true })
@@ -160,10 +196,10 @@ export function leanClient(options: Pick<ResolvedSlidevOptions, 'data' | 'mode'>
       }
       if (source === 'drauu' && from?.includes(slidevClient))
         return swap(source, drawingsOn ? drauuLazy : drauuOff)
-      const replaced = replacedComponents.find(c => c.source === source && c.importers.some(i => from?.endsWith(i)))
+      const replaced = matchSwap(replacedComponents, source, importer)
       if (replaced)
         return swap(source, replaced.by)
-      const late = lateComponents.find(c => c.source === source && from?.endsWith(c.importer))
+      const late = matchSwap(lateComponents, source, importer)
       if (late) {
         const resolved = await this.resolve(source, importer, { skipSelf: true })
         return swap(source, resolved && `${latePrefix}${late.load}:${resolved.id}`)

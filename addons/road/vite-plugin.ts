@@ -1,5 +1,7 @@
+import type { ClientSwap } from 'slidev-addons-kit/swaps'
 import type { Plugin } from 'vite'
 import { fileURLToPath } from 'node:url'
+import { checkSwaps, matchSwap, slidevClientRoot } from 'slidev-addons-kit/swaps'
 
 const local = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
@@ -16,60 +18,60 @@ const local = (path: string) => fileURLToPath(new URL(path, import.meta.url))
  */
 const presenterTimer = local('./client/PresenterTimer.vue').replaceAll('\\', '/')
 
-const swaps: Array<{ importers: string[], source: string, by: string }> = [
-  {
-    importers: ['pages/presenter.vue', 'internals/NavControls.vue'],
+/** Each swap: the file of Slidev 53.0.0's client (`importer`), what it imports (`source`), and what it gets instead. */
+const swaps: Array<ClientSwap & { by: string }> = [
+  ...['pages/presenter.vue', 'internals/NavControls.vue'].map(importer => ({
+    importer,
     source: '../composables/useNav',
     by: local('./useRoad.ts'),
-  },
+  })),
   {
-    importers: ['pages/presenter.vue'],
+    importer: 'pages/presenter.vue',
     source: '../internals/TimerInlined.vue',
     by: local('./client/PresenterTimer.vue'),
   },
   {
-    importers: ['pages/presenter.vue'],
+    importer: 'pages/presenter.vue',
     source: '../internals/QuickOverview.vue',
     by: local('./client/RoadOverview.vue'),
   },
   {
-    importers: ['internals/Controls.vue'],
+    importer: 'internals/Controls.vue',
     source: './QuickOverview.vue',
     by: local('./client/RoadOverview.vue'),
   },
 ]
 
+const addon = 'slidev-addon-road'
+
 export function deckRoad(): Plugin {
-  const applied = new Set<string>()
+  const applied = new Set<ClientSwap>()
   let command: 'build' | 'serve' = 'serve'
   return {
-    name: 'slidev-addon-road',
+    name: addon,
     enforce: 'pre',
     configResolved(config) {
       command = config.command
+      // In `slidev` (dev) as in the build: fail, naming the file and the import, if a Slidev upgrade
+      // changed a file swapped here, instead of silently going back to walking into the backups.
+      checkSwaps(addon, slidevClientRoot(config), swaps)
     },
     resolveId(source, importer) {
       const from = importer?.replaceAll('\\', '/').replace(/\?.*$/, '')
       // Slidev's timer shown anywhere else (another addon's page, say a phone remote) gets the pace too.
       if (source.replaceAll('\\', '/').endsWith('@slidev/client/internals/TimerInlined.vue') && from && from !== presenterTimer)
         return presenterTimer
-      for (const [index, swap] of swaps.entries()) {
-        const match = swap.importers.find(file => from?.endsWith(`/@slidev/client/${file}`))
-        if (source === swap.source && match) {
-          applied.add(`${match} → ${index}`)
-          return swap.by
-        }
-      }
-      return undefined
+      const swap = matchSwap(swaps, source, importer)
+      if (!swap)
+        return undefined
+      applied.add(swap)
+      return swap.by
     },
     buildEnd(error) {
-      // Every swap matches a file of Slidev 53's client by path: fail the build, naming it, if an
-      // upgrade moved one, instead of silently going back to walking into the backups.
-      const missed = swaps.flatMap((swap, index) => swap.importers
-        .filter(file => !applied.has(`${file} → ${index}`))
-        .map(file => `${swap.source} in ${file}`))
+      // And a build that never met one of these imports (its file no longer part of the client) fails too.
+      const missed = swaps.filter(swap => !applied.has(swap)).map(swap => `'${swap.source}' in @slidev/client/${swap.importer}`)
       if (!error && command === 'build' && missed.length)
-        this.error(`slidev-addon-road: these swaps no longer match Slidev's client (after an upgrade?): ${missed.join(', ')}.`)
+        this.error(`${addon}: these swaps no longer match Slidev's client (after an upgrade?): ${missed.join(', ')}.`)
     },
   }
 }

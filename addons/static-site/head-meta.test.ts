@@ -29,6 +29,28 @@ describe('the link preview tags', () => {
   })
 })
 
+describe('the link preview tags of a build without a browser', () => {
+  const plugin = linkPreview({
+    title: 'Talk',
+    url: 'https://example.org/talk/',
+    image: 'og-image.png',
+    imageWidth: 1200,
+    imageHeight: 630,
+    imageAlt: 'The title slide',
+  }, () => false)
+  const transform = (plugin.transformIndexHtml as { handler: (html: string) => string }).handler
+  const html = transform('<head><meta name="description" content="About it"><meta property="og:image" content="./og-image.png"></head>')
+
+  it('name no picture, and keep the rest of the preview', () => {
+    expect(html).not.toContain('og-image.png')
+    expect(html).not.toMatch(/(?:og|twitter):image/)
+    expect(html).toContain('<meta property="og:title" content="Talk">')
+    expect(html).toContain('<meta property="og:description" content="About it">')
+    expect(html).toContain('<meta property="og:url" content="https://example.org/talk/">')
+    expect(html).toContain('<meta name="twitter:card" content="summary">')
+  })
+})
+
 describe('the plain meta tags', () => {
   it('turns Slidev\'s JSON-quoted author and description back into text', () => {
     const transform = (plainHeadMeta().transformIndexHtml as { handler: (html: string) => string }).handler

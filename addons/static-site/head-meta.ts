@@ -19,7 +19,7 @@ export function plainHeadMeta(): Plugin {
   }
 }
 
-/** The link preview picture, slide 1 made by renderOgImage() (og-image.ts): the size chat apps and social sites show uncropped. */
+/** The link preview picture, slide 1 made by the build (og-image.ts): the size chat apps and social sites show uncropped. */
 export const ogImage = { file: 'og-image.png', width: 1200, height: 630 } as const
 
 export interface LinkPreview {
@@ -27,7 +27,7 @@ export interface LinkPreview {
   title: string
   /** The deck's public address (a folder URL, ending in `/`): og:url, and the base of the image's URL. */
   url: string
-  /** The picture's file name in the built site (og-image.ts renders it from slide 1). */
+  /** The picture's file name in the built site (og-image.ts renders it from slide 1 in the build). */
   image: string
   imageWidth: number
   imageHeight: number
@@ -41,9 +41,11 @@ const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(
  * The tags a chat app or social site reads when the deck's address is shared (Open Graph and
  * Twitter cards): the talk's title, the description (the headmatter's `info`), and a large picture
  * of the title slide by its absolute URL, since crawlers do not resolve relative ones. Slidev's own
- * `og:`/`twitter:` tags are replaced, so that each is written once.
+ * `og:`/`twitter:` tags are replaced, so that each is written once. `withPicture` says, when the
+ * page is written, whether the build makes the picture: without it, no tag names one (and the card
+ * is a plain `summary`).
  */
-export function linkPreview(preview: LinkPreview): Plugin {
+export function linkPreview(preview: LinkPreview, withPicture: () => boolean = () => true): Plugin {
   const image = new URL(preview.image, preview.url).href
   return {
     name: 'deck-link-preview',
@@ -51,21 +53,36 @@ export function linkPreview(preview: LinkPreview): Plugin {
       order: 'post',
       handler: (html) => {
         const description = html.match(/<meta\s+name="description"\s+content="([^"]*)"/)?.[1]
+        const picture = withPicture()
         const tags: Array<[string, string, string | number | undefined]> = [
           ['property', 'og:type', 'website'],
           ['property', 'og:title', preview.title],
           ['property', 'og:description', description],
           ['property', 'og:url', preview.url],
-          ['property', 'og:image', image],
-          ['property', 'og:image:type', 'image/png'],
-          ['property', 'og:image:width', preview.imageWidth],
-          ['property', 'og:image:height', preview.imageHeight],
-          ['property', 'og:image:alt', preview.imageAlt],
-          ['name', 'twitter:card', 'summary_large_image'],
+          ...(picture
+            ? [
+                ['property', 'og:image', image],
+                ['property', 'og:image:type', 'image/png'],
+                ['property', 'og:image:width', preview.imageWidth],
+                ['property', 'og:image:height', preview.imageHeight],
+                ['property', 'og:image:alt', preview.imageAlt],
+              ] as const
+            : []),
+          [
+            'name',
+            'twitter:card',
+            picture
+              ? 'summary_large_image'
+              : 'summary',
+          ],
           ['name', 'twitter:title', preview.title],
           ['name', 'twitter:description', description],
-          ['name', 'twitter:image', image],
-          ['name', 'twitter:image:alt', preview.imageAlt],
+          ...(picture
+            ? [
+                ['name', 'twitter:image', image],
+                ['name', 'twitter:image:alt', preview.imageAlt],
+              ] as const
+            : []),
         ]
         const meta = tags
           .filter(([, , content]) => content !== undefined)

@@ -1,5 +1,8 @@
 import type { Browser } from 'playwright-chromium'
+import type { BuildChromium, BuiltSiteStepPlugin } from 'slidev-addons-kit/browser'
+import { statSync } from 'node:fs'
 import { join } from 'node:path'
+import { builtSiteStep } from 'slidev-addons-kit/browser'
 import { ogImage } from './head-meta.ts'
 
 /**
@@ -23,4 +26,23 @@ export async function renderOgImage({ browser, url, dir }: { browser: Browser, u
   finally {
     await page.close()
   }
+}
+
+/**
+ * The picture, made by `slidev build` itself: once Vite has written the site, slide 1 is rendered
+ * in the build's Chromium (`--executable-path`, the headmatter's `export.executablePath`, or
+ * Playwright's own). Without a browser the build says so in one line, and `willRun()` is false
+ * when the pages are written, so that no tag names a picture that is not there.
+ */
+export function ogImageStep(chromium: BuildChromium): BuiltSiteStepPlugin {
+  return builtSiteStep({
+    name: 'deck-og-image',
+    addon: 'slidev-addon-static-site',
+    without: `no link preview picture (${ogImage.file}), and no og:image tags`,
+    chromium,
+    run: async (browser, url, { dir, logger }) => {
+      const file = await renderOgImage({ browser, url, dir })
+      logger.info(`slidev-addon-static-site: ${ogImage.file} (${ogImage.width}×${ogImage.height}, ${(statSync(file).size / 1024).toFixed(0)} KiB), slide 1 for link previews`)
+    },
+  })
 }

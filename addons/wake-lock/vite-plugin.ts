@@ -1,37 +1,42 @@
+import type { ClientSwap } from 'slidev-addons-kit/swaps'
 import type { Plugin } from 'vite'
 import { fileURLToPath } from 'node:url'
+import { checkSwaps, matchSwap, slidevClientRoot } from 'slidev-addons-kit/swaps'
 
-/** The Slidev pages that ask for the screen wake lock, and how they import Slidev's composable. */
-const importers = ['pages/play.vue', 'pages/presenter.vue']
-const source = '../composables/useWakeLock'
+const addon = 'slidev-addon-wake-lock'
+
+/** The Slidev 53.0.0 pages that ask for the screen wake lock, and how they import Slidev's composable. */
+export const swaps: ClientSwap[] = ['pages/play.vue', 'pages/presenter.vue']
+  .map(importer => ({ importer, source: '../composables/useWakeLock' }))
 
 /**
  * Gives Slidev's deck and presenter view this addon's wake lock (client/wake-lock.ts), which lets the
  * browser refuse it without an unhandled rejection (WebKit refuses), in `npm run dev` and the build
- * alike. The build fails, naming the page, if a Slidev upgrade no longer imports it that way.
+ * alike. Both fail at start, naming the page, if a Slidev upgrade no longer imports it that way; a
+ * build also fails if a page never got the swap.
  */
 export function wakeLock(): Plugin {
   const by = fileURLToPath(new URL('./client/wake-lock.ts', import.meta.url))
-  const applied = new Set<string>()
+  const applied = new Set<ClientSwap>()
   let command: 'build' | 'serve' = 'serve'
   return {
-    name: 'slidev-addon-wake-lock',
+    name: addon,
     enforce: 'pre',
     configResolved(config) {
       command = config.command
+      checkSwaps(addon, slidevClientRoot(config), swaps)
     },
     resolveId(id, importer) {
-      const from = importer?.replaceAll('\\', '/').replace(/\?.*$/, '')
-      const page = importers.find(file => from?.endsWith(`/@slidev/client/${file}`))
-      if (id !== source || !page)
+      const swap = matchSwap(swaps, id, importer)
+      if (!swap)
         return undefined
-      applied.add(page)
+      applied.add(swap)
       return by
     },
     buildEnd(error) {
-      const missed = importers.filter(page => !applied.has(page))
+      const missed = swaps.filter(swap => !applied.has(swap)).map(swap => `@slidev/client/${swap.importer}`)
       if (!error && command === 'build' && missed.length)
-        this.error(`slidev-addon-wake-lock: ${missed.join(' and ')} no longer import ${source} (after a Slidev upgrade?), so WebKit's refused wake lock would be unhandled again.`)
+        this.error(`${addon}: ${missed.join(' and ')} no longer import ${swaps[0].source} (after a Slidev upgrade?), so WebKit's refused wake lock would be unhandled again.`)
     },
   }
 }

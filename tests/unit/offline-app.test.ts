@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseSync } from '@slidev/parser'
 import { describe, expect, it } from 'vitest'
-import { faviconSvg, offlineAppOptions } from '../../addons/offline-app/vite-plugin'
+import { appIcon } from '../../addons/offline-app/icon'
+import { offlineAppOptions } from '../../addons/offline-app/vite-plugin'
 
 const root = join(__dirname, '../..')
 const headmatter = parseSync(readFileSync(join(root, 'slides.md'), 'utf8'), 'slides.md').slides[0].frontmatter
@@ -16,9 +17,20 @@ describe('the web app manifest of the talk\'s offline site', () => {
     expect(offlineAppOptions(headmatter.offlineApp).shortName).toBe('Rust for Prod')
   })
 
-  it('makes its icon from the inline SVG favicon of the headmatter', () => {
-    const svg = faviconSvg(headmatter.favicon)
-    expect(svg).toMatch(/^<svg xmlns='http:\/\/www\.w3\.org\/2000\/svg'/)
-    expect(svg).toContain(`fill='#b7410e'`)
+  it('makes its icon from the inline SVG favicon of the headmatter, without a word', () => {
+    const icon = appIcon({
+      favicon: headmatter.favicon,
+      title: headmatter.title,
+      themeColor: '#b7410e',
+      userRoot: root,
+    })
+    expect(icon).toMatchObject({
+      file: 'deck-icon.svg',
+      type: 'image/svg+xml',
+      sizes: 'any',
+    })
+    expect(icon.notice).toBeUndefined()
+    expect(icon.source).toMatch(/^<svg xmlns='http:\/\/www\.w3\.org\/2000\/svg'/)
+    expect(icon.source).toContain(`fill='#b7410e'`)
   })
 })

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import process from 'node:process'
 import { defineVitePluginsSetup } from '@slidev/types'
+import { buildChromium } from 'slidev-addons-kit/browser'
 import { deckCsp } from '../csp'
 import { linkPreview, ogImage, plainHeadMeta } from '../head-meta'
+import { ogImageStep } from '../og-image'
 import { staticSiteOptions } from '../options'
 import { subsetFonts } from '../subset-fonts'
 
@@ -13,11 +16,16 @@ export default defineVitePluginsSetup((options) => {
   const author = typeof config.author === 'string'
     ? config.author
     : undefined
+  // The picture is made by the build, in its browser, when a link preview names it.
+  const picture = url
+    ? ogImageStep(buildChromium(config, process.argv))
+    : undefined
   return [
     deckCsp(),
     plainHeadMeta(),
-    ...(url
+    ...(url && picture
       ? [
+          picture,
           linkPreview({
             title: config.title,
             url,
@@ -25,7 +33,7 @@ export default defineVitePluginsSetup((options) => {
             imageWidth: ogImage.width,
             imageHeight: ogImage.height,
             imageAlt: `The title slide: ${[config.title, author].filter(Boolean).join(', ')}`,
-          }),
+          }, () => picture.willRun() === true),
         ]
       : []),
     subsetFonts({
