@@ -62,7 +62,7 @@ export const onlineAssets = 'assets/online/'
  * generated: `404.html` (a copy of `index.html`, for deep links on GitHub Pages), and with
  * `download` the slides PDF (`<exportFilename>.pdf`, Slidev's default name `slidev-exported`).
  */
-export function lateFiles(config: { download?: unknown, exportFilename?: string }): string[] {
+export function lateFiles(config: { download?: unknown, exportFilename?: string | null }): string[] {
   return [
     '404.html',
     ...([true, 'true', 'auto'].includes(config.download as string)
