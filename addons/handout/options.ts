@@ -47,6 +47,6 @@ export function handoutOptions(config: { title?: string, author?: unknown, seoMe
  * The handout PDF's name in the built site: the slides PDF's name (Slidev's `exportFilename`, or its
  * default `slidev-exported`) with `-handout`, so that the two sit side by side.
  */
-export function handoutFile(config: { exportFilename?: string }): string {
+export function handoutFile(config: { exportFilename?: string | null }): string {
   return `${config.exportFilename || 'slidev-exported'}-handout.pdf`
 }
