@@ -171,7 +171,7 @@ export interface BuiltSiteStepOptions {
  * A Vite plugin that runs a step on the written site, and says after buildStart whether it will. Its
  * hooks use no plugin context, so that another plugin may call them as its own (deck-check's does).
  */
-export type BuiltSiteStepPlugin = Plugin & {
+export type BuiltSiteStepPlugin = Omit<Plugin, 'configResolved' | 'buildStart' | 'closeBundle'> & {
   /** After buildStart: whether the step will run (a browser is there); undefined before, and in dev. */
   willRun: () => boolean | undefined
   configResolved: (config: ResolvedConfig) => void

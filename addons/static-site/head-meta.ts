@@ -54,7 +54,8 @@ export function linkPreview(preview: LinkPreview, withPicture: () => boolean = (
       handler: (html) => {
         const description = html.match(/<meta\s+name="description"\s+content="([^"]*)"/)?.[1]
         const picture = withPicture()
-        const tags: Array<[string, string, string | number | undefined]> = [
+        type Tag = [string, string, string | number | undefined]
+        const tags: Tag[] = [
           ['property', 'og:type', 'website'],
           ['property', 'og:title', preview.title],
           ['property', 'og:description', description],
@@ -66,7 +67,7 @@ export function linkPreview(preview: LinkPreview, withPicture: () => boolean = (
                 ['property', 'og:image:width', preview.imageWidth],
                 ['property', 'og:image:height', preview.imageHeight],
                 ['property', 'og:image:alt', preview.imageAlt],
-              ] as const
+              ] satisfies Tag[]
             : []),
           [
             'name',
@@ -81,7 +82,7 @@ export function linkPreview(preview: LinkPreview, withPicture: () => boolean = (
             ? [
                 ['name', 'twitter:image', image],
                 ['name', 'twitter:image:alt', preview.imageAlt],
-              ] as const
+              ] satisfies Tag[]
             : []),
         ]
         const meta = tags
