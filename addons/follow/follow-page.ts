@@ -1,16 +1,9 @@
 /**
  * The reading view that follows the speaker (`follow/`): the reading view's page (`read/`, which
  * runs no script) with the follow bar, one script, and a policy that lets that script reach the
- * broker. Pure: HTML in, HTML out.
+ * broker, made by slidev-addon-reading-view from what this module gives it.
  */
-import { parsePolicy, policyHeader, withAdditions } from 'slidev-addons-kit/policy'
-
-export interface FollowPageOptions {
-  /** The follow scripts' addresses, relative to the page (`../assets/follow-page-….js`), in order. */
-  script: string[]
-  /** The broker's origin, which the policy's `connect-src` allows. */
-  brokerOrigin: string
-}
+import type { ReadingViewContribution } from 'slidev-addon-reading-view/extend.ts'
 
 const followBar = `<div class="follow-bar" data-follow-bar>
 <button type="button" class="follow-bar__button" aria-live="polite" disabled>Connecting to the speaker…</button>
@@ -27,33 +20,38 @@ section[id] { scroll-margin-top: 4.5rem; }
 section[id][tabindex="-1"]:focus { outline: none; }
 </style>`
 
-/** An attribute's text as written by an HTML escaper (quotes and ampersands as entities). */
-function unescapeAttribute(value: string): string {
-  return value.replace(/&#39;|&#x27;/g, '\'').replace(/&quot;|&#34;/g, '"').replace(/&amp;|&#38;/g, '&')
+/** The follow page's entry as a chunk of the build, and its file once written. */
+export interface FollowPageScripts {
+  /** The build's reference to the emitted chunk (`this.emitFile`), when building. */
+  referenceId?: string
+  /** The entry module's absolute path, for the dev server. */
+  entry: string
 }
 
-/** The follow page made from the reading view's HTML. Throws when the HTML is not a reading view's. */
-export function followPage(readingView: string, { script, brokerOrigin }: FollowPageOptions): string {
-  const policy = readingView.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)
-  if (!policy || !/<body>/.test(readingView) || !/<section id="\d+"/.test(readingView))
-    throw new Error('slidev-addon-follow: the reading view (read/index.html) does not have the shape the follow page needs: a Content-Security-Policy meta tag, a <body> and <section id="N"> per slide.')
-  const scriptTag = script.map(src => `<script type="module" src="${src}"></script>`).join('\n')
-  return readingView
-    // Replaced by functions: a string would read `$&`, `$'`… in a script's path as replacement patterns.
-    .replace(policy[0], () => `<meta http-equiv="Content-Security-Policy" content="${policyHeader(withAdditions(parsePolicy(unescapeAttribute(policy[1])), [
+/**
+ * What following adds to the reading view (slidev-addon-reading-view's `api.readingView` contract):
+ * a plain link on `read/`, which runs no script, and the page `follow/`, the reading view with the
+ * follow bar, one script and a policy that lets it reach the broker. A phone held upright that opens
+ * the deck with `?follow` lands there.
+ */
+export function followReadingView(brokerOrigin: string, scripts: FollowPageScripts): ReadingViewContribution {
+  return {
+    readBodyStart: '<p class="follow-invite" style="margin: 0; padding: 0.5rem 1rem; text-align: center; font-weight: 600;"><a href="../follow/">Follow the speaker live</a></p>\n',
+    pages: [
       {
-        'script-src': [`'self'`],
-        'connect-src': [`'self'`, brokerOrigin],
+        path: 'follow/',
+        head: `${followStyle}\n`,
+        bodyStart: `${followBar}\n`,
+        policy: {
+          'script-src': [`'self'`],
+          'connect-src': [`'self'`, brokerOrigin],
+        },
+        scripts: ({ command, base, fileName }) => command === 'build' && scripts.referenceId && fileName
+          ? [`../${fileName(scripts.referenceId)}`]
+          // In the dev server, Vite's `define` values come from its env module, which the deck's pages load with Vite's client.
+          : [`${base}@vite/env`, `${base}@fs/${scripts.entry.replace(/^\//, '')}`],
+        query: 'follow',
       },
-    ]))}">`)
-    .replace('</head>', () => `${followStyle}\n${scriptTag}\n</head>`)
-    .replace('<body>', `<body>\n${followBar}`)
-    // A reader who chooses the slides keeps following there.
-    .replace(/href="([^"]*)\?view=slides"/g, 'href="$1?view=slides&amp;follow"')
-}
-
-/** The reading view with a plain link to its following twin (no script: the reading view runs none). */
-export function withFollowLink(readingView: string): string {
-  return readingView.replace('<body>', `<body>
-<p class="follow-invite" style="margin: 0; padding: 0.5rem 1rem; text-align: center; font-weight: 600;"><a href="../follow/">Follow the speaker live</a></p>`)
+    ],
+  }
 }

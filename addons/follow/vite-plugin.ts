@@ -1,8 +1,9 @@
-import type { Plugin, PluginOption } from 'vite'
+import type { Plugin } from 'vite'
+import type { FollowPageScripts } from './follow-page.ts'
 import type { FollowOptions } from './options.ts'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
-import { followPage, withFollowLink } from './follow-page.ts'
+import { followReadingView } from './follow-page.ts'
 import { brokerOrigin, followOptions } from './options.ts'
 
 const followPageEntry = fileURLToPath(new URL('./client/follow-page.ts', import.meta.url))
@@ -23,21 +24,15 @@ export function isOnlineModule(id: string): boolean {
   return id.replaceAll('\\', '/').includes('/node_modules/mqtt/')
 }
 
-/** The name of the reading view's plugin (slidev-addon-reading-view), whose page the follow page extends. */
-const readingViewPlugin = 'deck-reading-view'
-
 /** What the client code learns at build time (`__SLIDEV_FOLLOW__`), `null` when no broker is configured. */
 export interface FollowDefine extends FollowOptions {
-  /** The follow page's path under the base: the reading view that follows, or the deck with `?follow`. */
+  /**
+   * The follow link, under the base: the deck with `?follow`. With slidev-addon-reading-view, a phone
+   * held upright that opens it lands on the reading view that follows (`follow/`).
+   */
   page: string
   /** The deck's public address (`seoMeta.ogUrl`), which the QR code of the built deck and its PDF point to. */
   site?: string
-}
-
-function flatNames(plugins: PluginOption[] | undefined): string[] {
-  return (plugins ?? []).flat(Infinity as 1).flatMap(plugin => plugin && typeof plugin === 'object' && 'name' in plugin
-    ? [(plugin as Plugin).name]
-    : [])
 }
 
 /**
@@ -49,9 +44,8 @@ function flatNames(plugins: PluginOption[] | undefined): string[] {
  */
 export function follow(config: { follow?: unknown, title?: string, seoMeta?: { ogUrl?: string } }): Plugin {
   const options = followOptions(config.follow, { title: config.title, env: process.env })
-  let base = '/'
-  let entryRef: string | undefined
   let command: 'build' | 'serve' = 'serve'
+  const scripts: FollowPageScripts = { entry: followPageEntry }
   return {
     name: 'slidev-addon-follow',
     api: {
@@ -62,14 +56,18 @@ export function follow(config: { follow?: unknown, title?: string, seoMeta?: { o
             ],
           }
         : {},
+      // The reading view's twin that follows (follow-page.ts), for slidev-addon-reading-view to make.
+      ...(options
+        ? {
+            readingView: followReadingView(brokerOrigin(options.broker), scripts),
+          }
+        : {}),
     },
-    config(userConfig) {
+    config() {
       const define: FollowDefine | null = options
         ? {
             ...options,
-            page: flatNames(userConfig.plugins).includes(readingViewPlugin)
-              ? 'follow/'
-              : '?follow',
+            page: '?follow',
             ...(config.seoMeta?.ogUrl
               ? { site: config.seoMeta.ogUrl }
               : {}),
@@ -96,7 +94,6 @@ export function follow(config: { follow?: unknown, title?: string, seoMeta?: { o
       }
     },
     configResolved(resolved) {
-      base = resolved.base
       command = resolved.command
     },
     outputOptions(output) {
@@ -114,52 +111,7 @@ export function follow(config: { follow?: unknown, title?: string, seoMeta?: { o
     },
     buildStart() {
       if (options && command === 'build')
-        entryRef = this.emitFile({ type: 'chunk', id: followPageEntry, name: 'follow-page' })
-    },
-    configureServer(server) {
-      if (!options)
-        return
-      server.middlewares.use(async (req, res, next) => {
-        const path = (req.url ?? '').replace(/[?#].*$/, '')
-        if (path !== `${base}follow/` && path !== `${base}follow/index.html`)
-          return next()
-        try {
-          const reading = await fetch(new URL(`${base}read/`, `http://${req.headers.host ?? 'localhost'}`))
-          if (!reading.ok)
-            throw new Error(`the reading view answered ${reading.status}: ${await reading.text()}`)
-          res.setHeader('content-type', 'text/html; charset=utf-8')
-          res.end(followPage(await reading.text(), {
-            // In the dev server, Vite's `define` values come from its env module, which the deck's pages load with Vite's client.
-            script: [`${base}@vite/env`, `${base}@fs/${followPageEntry.replace(/^\//, '')}`],
-            brokerOrigin: brokerOrigin(options.broker),
-          }))
-        }
-        catch (error) {
-          res.statusCode = 500
-          res.setHeader('content-type', 'text/plain; charset=utf-8')
-          res.end(`The follow page could not be made: ${(error as Error).message}\n`)
-        }
-      })
-    },
-    generateBundle: {
-      order: 'post',
-      handler(_output, bundle) {
-        if (!options || !entryRef)
-          return
-        const reading = bundle['read/index.html']
-        if (!reading || reading.type !== 'asset')
-          return
-        const html = String(reading.source)
-        this.emitFile({
-          type: 'asset',
-          fileName: 'follow/index.html',
-          source: followPage(html, {
-            script: [`../${this.getFileName(entryRef)}`],
-            brokerOrigin: brokerOrigin(options.broker),
-          }),
-        })
-        reading.source = withFollowLink(html)
-      },
+        scripts.referenceId = this.emitFile({ type: 'chunk', id: followPageEntry, name: 'follow-page' })
     },
   }
 }

@@ -1,3 +1,4 @@
+import type { PolicyAdditions } from 'slidev-addons-kit/policy'
 import type { Component } from 'vue'
 import type { TocEntry } from './builtins'
 import type { ReadingSlide } from './slides'
@@ -475,7 +476,24 @@ function pagePolicy(policy: string, html: string): string {
 }
 
 /** The page: the title slide as its header, then one `<section id="N">` per slide. */
-export async function renderReadingView({ slides, root, components = {}, title, author, url, themes: deckThemes = defaultThemes, markdownSetup, favicon, contentSecurityPolicy, warn = () => {} }: ReadingViewOptions): Promise<string> {
+export async function renderReadingView(options: ReadingViewOptions): Promise<string> {
+  return (await readingViewPages(options)).page()
+}
+
+/** What a page made from the reading view adds to it (extend.ts's `ReadingPageVariant`, its scripts resolved). */
+export interface PageAdditions {
+  head?: string
+  bodyStart?: string
+  policy?: PolicyAdditions
+  scripts?: string[]
+  query?: string
+}
+
+/**
+ * The slides rendered once, and the pages made of them: `page()` is `read/`, `page(additions)` a
+ * page like it with more on it (another addon's, through extend.ts).
+ */
+export async function readingViewPages({ slides, root, components = {}, title, author, url, themes: deckThemes = defaultThemes, markdownSetup, favicon, contentSecurityPolicy, warn = () => {} }: ReadingViewOptions): Promise<{ page: (additions?: PageAdditions) => string }> {
   const { highlighter, themes } = await deckHighlighter(slides, deckThemes)
   const md = createMarkdown(highlighter, themes, { linkify: true, setup: markdownSetup })
   const notesMd = createMarkdown(highlighter, themes, { linkify: false, setup: markdownSetup })
@@ -531,8 +549,7 @@ export async function renderReadingView({ slides, root, components = {}, title, 
   }
   highlighter.dispose()
 
-  const [cover, ...rest] = sections
-  const policy = contentSecurityPolicy && pagePolicy(contentSecurityPolicy, [
+  const basePolicy = contentSecurityPolicy && pagePolicy(contentSecurityPolicy, [
     ...sections,
     favicon
       ? `<img src="${escapeHtml(favicon)}">`
@@ -542,7 +559,18 @@ export async function renderReadingView({ slides, root, components = {}, title, 
   const description = `${pageTitle}${author
     ? ` by ${author}`
     : ''}: the talk's ${slides.length} slides and speaker's notes as one page to read.`
-  return `<!doctype html>
+  const page = ({ head = '', bodyStart = '', policy: added, scripts = [], query }: PageAdditions = {}) => {
+    const policy = basePolicy && added
+      ? policyHeader(withAdditions(parsePolicy(basePolicy), [added]))
+      : basePolicy
+    // The deck's links from the page keep its query (`?view=slides&follow`).
+    const [cover, ...rest] = query
+      ? sections.map(section => section.replaceAll('?view=slides"', `?view=slides&amp;${query}"`))
+      : sections
+    const toDeck = `../?view=slides${query
+      ? `&amp;${query}`
+      : ''}`
+    return `<!doctype html>
 <html lang="${escapeHtml(String(slides[0]?.frontmatter.lang ?? 'en'))}" class="${readingViewClass}">
 <head>
 ${policy
@@ -564,20 +592,22 @@ ${[
   ...componentStyles.values(),
 ].join('\n')}
 </style>
-</head>
+${head}${scripts.map(src => `<script type="module" src="${escapeHtml(src)}"></script>\n`).join('')}</head>
 <body>
-<a class="skip" href="#2">Skip to the slides</a>
+${bodyStart}<a class="skip" href="#2">Skip to the slides</a>
 <header class="page-header">
-<a class="view-switch" href="../?view=slides">View as slides</a>
+<a class="view-switch" href="${toDeck}">View as slides</a>
 ${cover}
 </header>
 <main>
 ${rest.join('\n')}
 </main>
 <footer class="page-footer">
-<p>${[pageTitle, author].filter(Boolean).map(text => escapeHtml(text!)).join(' · ')} · <a href="../?view=slides">View as slides</a></p>
+<p>${[pageTitle, author].filter(Boolean).map(text => escapeHtml(text!)).join(' · ')} · <a href="${toDeck}">View as slides</a></p>
 </footer>
 </body>
 </html>
 `
+  }
+  return { page }
 }

@@ -27,6 +27,18 @@ describe('which view a visitor gets', () => {
       ...more,
     })
 
+  it('sends a phone that opens the deck with another page\'s query to that page (?follow → follow/)', () => {
+    const pages = [
+      { query: 'follow', path: 'follow/' },
+    ]
+    expect(visit('/', { search: '?follow', pages })).toBe('/follow/')
+    expect(visit('/16', { search: '?x=1&follow', pages })).toBe('/follow/#16')
+    expect(visit('/16', { search: '?followers', pages })).toBe('/read/#16')
+    expect(visit('/16', { search: '?follow', pages: [] })).toBe('/read/#16')
+    expect(visit('/16', { search: '?view=slides&follow', pages })).toBeUndefined()
+    expect(visit('/16', { search: '?follow', pages, portraitPhone: false })).toBeUndefined()
+  })
+
   it('sends a phone held upright from the deck to the reading view, at the same slide', () => {
     expect(visit('/')).toBe('/read/')
     expect(visit('/16')).toBe('/read/#16')

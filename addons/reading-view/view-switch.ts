@@ -25,6 +25,8 @@ export interface VisitorView {
   storage?: Pick<Storage, 'getItem' | 'setItem'>
   /** `viewChoiceKey(base)` */
   key: string
+  /** Pages like `read/` that a query parameter of the deck's address means (`?follow` → `follow/`). */
+  pages?: Array<{ query: string, path: string }>
 }
 
 /**
@@ -50,15 +52,17 @@ export function readingViewFor(visit: VisitorView): string | undefined {
   if (chosen === 'slides')
     return undefined
   const route = visit.pathname.slice(visit.base.length).replace(/\/$/, '')
+  const params = new URLSearchParams(visit.search)
+  const page = visit.pages?.findLast(candidate => params.has(candidate.query))?.path ?? 'read/'
   if (route === '')
-    return `${visit.base}read/`
+    return visit.base + page
   if (/^\d+$/.test(route))
-    return `${visit.base}read/#${Number(route)}`
+    return `${visit.base + page}#${Number(route)}`
   return undefined
 }
 
 /** The script the deck's pages run first: sends a phone held upright to the reading view. */
-export function viewSwitchScript(base: string): string {
+export function viewSwitchScript(base: string, pages: Array<{ query: string, path: string }> = []): string {
   return `// Sends a phone held upright to the reading view (slidev-addon-reading-view).
 (function () {
   var readingViewFor = ${readingViewFor.toString()};
@@ -70,7 +74,8 @@ export function viewSwitchScript(base: string): string {
     search: location.search,
     portraitPhone: window.matchMedia(${JSON.stringify(portraitPhoneQuery)}).matches,
     storage: storage,
-    key: ${JSON.stringify(viewChoiceKey(base))}
+    key: ${JSON.stringify(viewChoiceKey(base))},
+    pages: ${JSON.stringify(pages)}
   });
   if (target) location.replace(target);
 })();

@@ -1,12 +1,14 @@
 import type { ResolvedSlidevOptions } from '@slidev/types'
 import type { Plugin, ResolvedConfig, ViteDevServer } from 'vite'
 import type { Component } from 'vue'
+import type { ReadingPageContext, ReadingPageVariant, ReadingViewContribution } from './extend'
 import type * as Render from './render'
 import { existsSync, readdirSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { createServer, isCSSRequest } from 'vite'
+import { readingViewContributions } from './extend'
 import { readingSlides } from './slides'
 import { viewSwitchScript } from './view-switch'
 
@@ -128,9 +130,14 @@ export function readingView(options: Pick<ResolvedSlidevOptions, 'data' | 'userR
     await (await running)?.close()
   }
 
-  async function renderPage(watch: boolean, warn: (line: string) => void): Promise<string> {
+  /** What other plugins add (their `api.readingView`, extend.ts), once Vite has resolved them. */
+  let contributions: ReadingViewContribution[] = []
+  const variants = () => contributions.flatMap(c => c.pages ?? [])
+
+  /** The slides rendered once, and the pages made of them. */
+  async function renderPages(watch: boolean, warn: (line: string) => void): Promise<{ page: (additions?: Render.PageAdditions) => string }> {
     const server = await startRenderer(watch)
-    const { renderReadingView } = await server.ssrLoadModule(renderModule) as typeof Render
+    const { readingViewPages } = await server.ssrLoadModule(renderModule) as typeof Render
     const config = options.data.config
     const components: Record<string, Render.ComponentLoader> = Object.fromEntries([
       ...componentFiles(options.roots),
@@ -142,7 +149,7 @@ export function readingView(options: Pick<ResolvedSlidevOptions, 'data' | 'userR
       },
     ]))
     const themes = (options.utils.shikiOptions as { themes?: Record<string, string> }).themes
-    return renderReadingView({
+    return readingViewPages({
       slides: readingSlides(options.data.slides, options.userRoot),
       root: options.userRoot,
       warn,
@@ -165,12 +172,28 @@ export function readingView(options: Pick<ResolvedSlidevOptions, 'data' | 'userR
   const problemLine = (error: Error): string => `slidev-addon-reading-view: the reading view could not be made: ${error.message}`
 
   const scriptTag = () => `<script src="${base}${viewSwitchFile}"></script>`
+  const switchScript = () => viewSwitchScript(base, variants().flatMap(v => v.query
+    ? [
+        { query: v.query, path: v.path },
+      ]
+    : []))
+  const readAdditions = (): Render.PageAdditions => ({
+    bodyStart: contributions.map(c => c.readBodyStart ?? '').join(''),
+  })
+  const variantAdditions = (variant: ReadingPageVariant, context: ReadingPageContext): Render.PageAdditions => ({
+    head: variant.head,
+    bodyStart: variant.bodyStart,
+    policy: variant.policy,
+    scripts: variant.scripts?.(context),
+    query: variant.query,
+  })
 
   return {
     name: 'deck-reading-view',
     enforce: 'post',
     configResolved(config) {
       base = config.base
+      contributions = readingViewContributions(config.plugins)
       markdownSetup = (config as SlidevViteConfig).slidev?.markdown?.markdownSetup
     },
     transformIndexHtml: {
@@ -184,17 +207,27 @@ export function readingView(options: Pick<ResolvedSlidevOptions, 'data' | 'userR
         const path = (req.url ?? '').replace(/[?#].*$/, '')
         if (path === `${base}${viewSwitchFile}`) {
           res.setHeader('content-type', 'text/javascript; charset=utf-8')
-          return res.end(viewSwitchScript(base))
+          return res.end(switchScript())
         }
-        if (path === `${base}read`) {
+        const pages = [
+          'read/',
+          ...variants().map(v => v.path),
+        ]
+        const folder = pages.find(page => path === `${base}${page.replace(/\/$/, '')}`)
+        if (folder) {
           res.statusCode = 301
-          res.setHeader('location', `${base}read/`)
+          res.setHeader('location', `${base}${folder}`)
           return res.end()
         }
-        if (path !== `${base}read/` && path !== `${base}read/index.html`)
+        const page = pages.find(page => path === `${base}${page}` || path === `${base}${page}index.html`)
+        if (!page)
           return next()
         try {
-          const html = await renderPage(true, line => server.config.logger.warn(line, { timestamp: true }))
+          const rendered = await renderPages(true, line => server.config.logger.warn(line, { timestamp: true }))
+          const variant = variants().find(v => v.path === page)
+          const html = rendered.page(variant
+            ? variantAdditions(variant, { command: 'serve', base })
+            : readAdditions())
           res.setHeader('content-type', 'text/html; charset=utf-8')
           res.end(html)
         }
@@ -209,7 +242,23 @@ export function readingView(options: Pick<ResolvedSlidevOptions, 'data' | 'userR
     },
     async generateBundle() {
       try {
-        this.emitFile({ type: 'asset', fileName: 'read/index.html', source: await renderPage(false, line => this.warn(line)) })
+        const rendered = await renderPages(false, line => this.warn(line))
+        this.emitFile({
+          type: 'asset',
+          fileName: 'read/index.html',
+          source: rendered.page(readAdditions()),
+        })
+        for (const variant of variants()) {
+          this.emitFile({
+            type: 'asset',
+            fileName: `${variant.path}index.html`,
+            source: rendered.page(variantAdditions(variant, {
+              command: 'build',
+              base,
+              fileName: ref => this.getFileName(ref),
+            })),
+          })
+        }
       }
       catch (error) {
         this.error(problemLine(error as Error))
@@ -220,7 +269,7 @@ export function readingView(options: Pick<ResolvedSlidevOptions, 'data' | 'userR
       this.emitFile({
         type: 'asset',
         fileName: viewSwitchFile,
-        source: viewSwitchScript(base),
+        source: switchScript(),
       })
     },
   }
