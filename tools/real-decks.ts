@@ -415,7 +415,9 @@ export async function checkRealDecks({ decks = realDecks(), addons = addonNames(
         const notices = built.output.split('\n').map(line => line.trim()).filter(line => /^slidev-addon-[\w-]+:/.test(line))
         let look: Awaited<ReturnType<typeof lookAt>> = { consoleErrors: [] }
         if (built.error) {
-          problems.push(`build failed: ${built.error.split('\n').filter(line => line.trim()).slice(-6).join(' | ')}`)
+          // The lines that say what failed: the deck's problems, an error's message, a plugin's name.
+          const said = built.output.split('\n').map(line => line.trim()).filter(line => /^\S+\.md:\d+ \(slide \d+\)|^\[?[\w-]*Error\]?:|error during build|^slidev-addon|\[plugin [\w:-]+\]|^code:|^plugin:|^hook:/.test(line))
+          problems.push(`build failed: ${[...new Set(said)].slice(0, 12).join(' | ') || built.error.split('\n').slice(-8).join(' | ')}`)
         }
         else {
           browser ??= await chromium.launch({
