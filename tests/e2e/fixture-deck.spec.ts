@@ -1,12 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fixtureDir } from '../../tools/fixture-deck'
+import { fixtureBuilds, fixtureDir } from '../../tools/fixture-deck'
+import { pngSize } from '../support/images'
+import { readPdf } from '../support/pdf'
 import { expect, fixtureDeckTest, fixtureDist, slideHeadings } from './fixtures'
 
 // The addons on a deck that is not this talk: tests/fixture-deck (code, a table, notes, a backup
-// slide, a part plan), with the reading view, the road, the handout, the offline app and the deck
-// check installed from their `npm pack` tarballs and built by a plain `slidev build`
-// (`npm run build:fixture-deck`, into .fixture-deck/dist).
+// slide, a part plan), with the static site, the reading view, the road, the handout, the offline
+// app and the deck check installed from their `npm pack` tarballs and built by a plain
+// `slidev build --executable-path <Chromium>` (`npm run build:fixture-deck`, into .fixture-deck/dist),
+// and once more with `--executable-path` pointing nowhere (.fixture-deck/dist-no-browser).
 
 const test = fixtureDeckTest
 const dist = fixtureDist
@@ -14,6 +17,7 @@ const dist = fixtureDist
 test.describe('the addons, packed and installed, on another deck', () => {
   test('the packed addons are what the fixture deck was built with, without their tests', () => {
     for (const addon of [
+      'static-site',
       'reading-view',
       'road',
       'handout',
@@ -84,5 +88,40 @@ test.describe('the addons, packed and installed, on another deck', () => {
     expect(worker.status()).toBe(200)
     expect(await worker.text()).toContain('read/index.html')
     expect(readFileSync(join(dist, 'index.html'), 'utf8')).toContain('manifest.webmanifest')
+  })
+
+  test('slidev build makes what the addons promise: the link preview picture, the handout PDF, a worker that precaches both, and the render check', async ({ request }) => {
+    const log = readFileSync(fixtureBuilds.dist.log, 'utf8')
+    // Without download, the build has no print view: every slide is checked in the overview.
+    expect(log).toContain('slidev-addon-deck-check: every slide renders (overview view)')
+    const html = readFileSync(join(dist, 'index.html'), 'utf8')
+    expect(html).toContain('<meta property="og:image" content="https://example.org/sqlite-tour/og-image.png">')
+    expect(pngSize(await (await request.get('og-image.png')).body())).toEqual({ width: 1200, height: 630 })
+    // No exportFilename: Slidev's default name, as for the slides PDF.
+    const handout = await readPdf(join(dist, 'slidev-exported-handout.pdf'), 'run npm run build:fixture-deck')
+    expect(handout.pages[0].text).toContain('A Small Tour of SQLite')
+    const worker = readFileSync(join(dist, 'sw.js'), 'utf8')
+    for (const file of ['slidev-exported-handout.pdf', 'og-image.png', '404.html'])
+      expect(worker, file).toContain(`url:"${file}"`)
+  })
+
+  test('slidev build without a browser passes, says in one line per addon what it goes without, and names no missing file', () => {
+    const { dir, log } = fixtureBuilds.noBrowser
+    const lines = readFileSync(log, 'utf8').split('\n')
+    for (const addon of ['static-site', 'handout', 'deck-check']) {
+      const said = lines.filter(line => line.startsWith(`slidev-addon-${addon}: `))
+      expect(said, addon).toEqual([
+        expect.stringMatching(/: no browser at \/nonexistent\/chromium \(--executable-path\); pass --executable-path/),
+      ])
+    }
+    const html = readFileSync(join(dir, 'index.html'), 'utf8')
+    expect(html).not.toContain('og-image.png')
+    expect(html).not.toMatch(/(?:og|twitter):image/)
+    expect(html).toContain('<meta property="og:title" content="A Small Tour of SQLite">')
+    expect(existsSync(join(dir, 'og-image.png'))).toBe(false)
+    expect(existsSync(join(dir, 'slidev-exported-handout.pdf'))).toBe(false)
+    const worker = readFileSync(join(dir, 'sw.js'), 'utf8')
+    expect(worker).not.toMatch(/og-image\.png|handout\.pdf/)
+    expect(worker).toContain('url:"404.html"')
   })
 })
