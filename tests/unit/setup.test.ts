@@ -40,7 +40,7 @@ describe('a newcomer\'s two commands', () => {
 })
 
 describe('the GitHub workflows', () => {
-  it.each(['ci.yml', 'deploy.yml'])('%s passes GitHub\'s workflow schema', (name) => {
+  it.each(['ci.yml', 'deploy.yml', 'release.yml'])('%s passes GitHub\'s workflow schema', (name) => {
     const { status, output } = validateWorkflow(join(root, '.github/workflows', name))
     expect(output).toBe('')
     expect(status).toBe(0)
