@@ -4,7 +4,7 @@ import { samePlace } from './protocol.ts'
 
 /**
  * A reader's following, apart from any page: whether it follows, the speaker's last position, and
- * the connection. The deck (client/DeckFollower.vue) and the reading view (client/follow-page.ts)
+ * the connection. The deck (client/DeckFollow.vue) and the reading view (client/follow-page.ts)
  * drive it and do what it says.
  */
 export interface FollowState {
