@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -61,7 +61,7 @@ describe('the guard of an addon\'s swaps', () => {
     })
     expect(slidevClientRoot(config('/@fs/x/node_modules/@slidev/client'))).toBe('/x/node_modules/@slidev/client')
     expect(slidevClientRoot(config('/@fs/C:/x/@slidev/client'))).toBe('C:/x/@slidev/client')
-    expect(slidevClientRoot({ root: repo })).toBe(join(repo, 'node_modules/@slidev/client'))
+    expect(slidevClientRoot({ root: repo })).toBe(realpathSync(join(repo, 'node_modules/@slidev/client')))
   })
 
   it('names each file that is gone or no longer imports the source', () => {
