@@ -141,6 +141,9 @@ export function deckCheck({ entry, userRoot, roots, data }: { entry: string, use
       else
         config.logger.warn('slidev-addon-deck-check: no render check of the built slides: the build has neither Slidev\'s print view (download) nor its overview (presenter)')
     },
+    writeBundle() {
+      render?.writeBundle()
+    },
     // The slides rendered once more, in the site Vite just wrote, before the other steps that look at it.
     closeBundle: {
       order: 'pre',

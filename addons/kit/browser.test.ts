@@ -64,7 +64,7 @@ describe('the built site, served while a step looks at it', () => {
 
 describe('a build step that needs a browser', () => {
   /** A Vite build of one page with `step` as a plugin, its warnings kept. */
-  async function buildWith(chromium: BuildChromium, run: Parameters<typeof builtSiteStep>[0]['run']) {
+  async function buildWith(chromium: BuildChromium, run: Parameters<typeof builtSiteStep>[0]['run'], { fail = false } = {}) {
     const root = mkdtempSync(join(tmpdir(), 'kit-step-'))
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>t</title><h1>Hello</h1>')
     const warnings: string[] = []
@@ -89,6 +89,17 @@ describe('a build step that needs a browser', () => {
               config.logger.warn = message => warnings.push(message)
             },
           },
+          // A build that fails once its modules are done, as one with a slide Vue cannot compile.
+          ...(fail
+            ? [
+                {
+                  name: 'fails',
+                  generateBundle: () => {
+                    throw new Error('a slide that does not compile')
+                  },
+                },
+              ]
+            : []),
         ],
       })
       return {
@@ -127,5 +138,13 @@ describe('a build step that needs a browser', () => {
     expect(result.warnings).toEqual([])
     expect(base).toBe('/deck/')
     expect(heading).toBe('Hello')
+  })
+
+  it.skipIf(!shell)('does not run after a build that failed, whose error stays the build\'s', { timeout: 30_000 }, async () => {
+    let ran = false
+    await expect(buildWith({ executablePath: shell, from: '--executable-path' }, async () => {
+      ran = true
+    }, { fail: true })).rejects.toThrow(/a slide that does not compile/)
+    expect(ran).toBe(false)
   })
 })

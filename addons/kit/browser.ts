@@ -176,6 +176,7 @@ export type BuiltSiteStepPlugin = Omit<Plugin, 'configResolved' | 'buildStart' |
   willRun: () => boolean | undefined
   configResolved: (config: ResolvedConfig) => void
   buildStart: () => Promise<void>
+  writeBundle: () => void
   closeBundle: { order?: 'pre' | 'post', sequential: true, handler: (error?: Error) => Promise<void> }
 }
 
@@ -184,11 +185,14 @@ export type BuiltSiteStepPlugin = Omit<Plugin, 'configResolved' | 'buildStart' |
  * at buildStart it finds out whether the build's Chromium starts (`probeBuildChromium`); without
  * one it says so in one line (`slidev-addon-x: no …: no browser at …; pass --executable-path …`)
  * and the build goes on without the step. With one, the step runs at closeBundle, once Vite has
- * written the site, on that site served under the build's base. A step that throws fails the build.
+ * written the site (never after a build that failed), on that site served under the build's base.
+ * A step that throws fails the build.
  */
 export function builtSiteStep({ name, addon, without, chromium, order, run }: BuiltSiteStepOptions): BuiltSiteStepPlugin {
   let config: ResolvedConfig | undefined
   let available: boolean | undefined
+  /** Whether Vite wrote the site: a build that failed still calls closeBundle, without an error. */
+  let written = false
   return {
     name,
     apply: 'build',
@@ -197,16 +201,20 @@ export function builtSiteStep({ name, addon, without, chromium, order, run }: Bu
       config = resolved
     },
     async buildStart() {
+      written = false
       const probe = await probeBuildChromium(chromium)
       available = 'ok' in probe
       if ('missing' in probe)
         config?.logger.warn(`${addon}: ${without}: ${probe.missing}`)
     },
+    writeBundle() {
+      written = true
+    },
     closeBundle: {
       order,
       sequential: true,
       async handler(error?: Error) {
-        if (error || !available || !config || config.build.ssr)
+        if (error || !written || !available || !config || config.build.ssr)
           return
         const site = {
           dir: resolve(config.root, config.build.outDir),
