@@ -1,3 +1,4 @@
+import type { Buffer } from 'node:buffer'
 import type { Browser } from 'playwright-chromium'
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -417,7 +418,9 @@ export async function checkRealDecks({ decks = realDecks(), addons = addonNames(
         if (built.error) {
           // The lines that say what failed: the deck's problems, an error's message, a plugin's name.
           const said = built.output.split('\n').map(line => line.trim()).filter(line => /^\S+\.md:\d+ \(slide \d+\)|^\[?[\w-]*Error\]?:|error during build|^slidev-addon|\[plugin [\w:-]+\]|^code:|^plugin:|^hook:/.test(line))
-          problems.push(`build failed: ${[...new Set(said)].slice(0, 12).join(' | ') || built.error.split('\n').slice(-8).join(' | ')}`)
+          problems.push(`build failed: ${[
+            ...new Set(said),
+          ].slice(0, 12).join(' | ') || built.error.split('\n').slice(-8).join(' | ')}`)
         }
         else {
           browser ??= await chromium.launch({
