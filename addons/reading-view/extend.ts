@@ -17,6 +17,18 @@ export interface ReadingViewContribution {
   readBodyStart?: string
   /** Pages like `read/`, with more on them (slidev-addon-follow's `follow/`). */
   pages?: ReadingPageVariant[]
+  /**
+   * What kind of slide this is, in a word beside its number ("Slide 7 · Backup") and as a class of
+   * its section (`slide--backup`), or undefined (slidev-addon-road marks its backup slides so).
+   */
+  slideKind?: (slide: { no: number, frontmatter: Record<string, unknown> }) => SlideKind | undefined
+}
+
+/** A kind of slide, as the page shows it. */
+export interface SlideKind {
+  label: string
+  /** A class of the slide's `<section>`, for the page's CSS or a component's. */
+  className?: string
 }
 
 /** A page made from the reading view, at its own path. */

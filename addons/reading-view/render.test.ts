@@ -283,6 +283,12 @@ describe('the reading view of a small deck', async () => {
     slides: slidesOf(markdown),
     contentSecurityPolicy: policy,
     favicon,
+    // Another addon's kind of slide (extend.ts), as slidev-addon-road marks its backups.
+    slideKinds: [
+      ({ frontmatter }) => frontmatter.layout === 'backup'
+        ? { label: 'Backup', className: 'slide--backup' }
+        : undefined,
+    ],
   })
   const doc = new DOMParser().parseFromString(html, 'text/html')
   const slide2 = doc.querySelector('section[id="2"]')!
@@ -327,7 +333,7 @@ describe('the reading view of a small deck', async () => {
     expect(slide2.querySelector('aside pre')?.textContent).toBe('echo {{ kept }}')
   })
 
-  it('marks each section with what it is, and labels it with its number and whether it is a backup', () => {
+  it('marks each section with what it is, and labels it with its number and the kind another addon gives it', () => {
     expect([
       ...doc.querySelectorAll('section[id]'),
     ].map(section => [

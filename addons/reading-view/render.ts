@@ -1,6 +1,7 @@
 import type { PolicyAdditions } from 'slidev-addons-kit/policy'
 import type { Component } from 'vue'
 import type { TocEntry } from './builtins'
+import type { ReadingViewContribution, SlideKind } from './extend'
 import type { ReadingSlide } from './slides'
 import { tex } from '@mdit/plugin-tex'
 import katex from 'katex'
@@ -56,6 +57,8 @@ export interface ReadingViewOptions {
   slides: ReadingSlide[]
   /** The deck's folder: `<<< @/…` snippet imports are read from it. */
   root?: string
+  /** What kinds of slide other addons tell apart (extend.ts's `slideKind`: road's backups). */
+  slideKinds?: Array<NonNullable<ReadingViewContribution['slideKind']>>
   /** The components slides may use, by name (`DemoLink`): every root's `components/`. */
   components?: Record<string, ComponentLoader>
   /** The talk's title (the headmatter's `title`). Default: the first slide's heading. */
@@ -446,11 +449,12 @@ function troubleLine(slide: ReadingSlide, trouble: RenderTrouble): string {
   return problemLine(slide.file, slide.line, slide.no, `the reading view shows this slide without a part it could not render here (${what.replace(/^the slide /, 'it ')}); the deck itself is not affected.`)
 }
 
-/** What a slide is, in a few words above it: its number, and whether it is a backup (`layout: backup`). */
-function slideLabel(slide: ReadingSlide): string {
-  return slide.frontmatter.layout === 'backup'
-    ? `Slide ${slide.no} · <span class="slide__kind">Backup</span>`
-    : `Slide ${slide.no}`
+/** What a slide is, in a few words above it: its number, and its kinds (another addon's, extend.ts). */
+function slideLabel(slide: ReadingSlide, kinds: SlideKind[]): string {
+  return [
+    `Slide ${slide.no}`,
+    ...kinds.map(kind => `<span class="slide__kind">${escapeHtml(kind.label)}</span>`),
+  ].join(' · ')
 }
 
 /**
@@ -493,7 +497,7 @@ export interface PageAdditions {
  * The slides rendered once, and the pages made of them: `page()` is `read/`, `page(additions)` a
  * page like it with more on it (another addon's, through extend.ts).
  */
-export async function readingViewPages({ slides, root, components = {}, title, author, url, themes: deckThemes = defaultThemes, markdownSetup, favicon, contentSecurityPolicy, warn = () => {} }: ReadingViewOptions): Promise<{ page: (additions?: PageAdditions) => string }> {
+export async function readingViewPages({ slides, root, slideKinds = [], components = {}, title, author, url, themes: deckThemes = defaultThemes, markdownSetup, favicon, contentSecurityPolicy, warn = () => {} }: ReadingViewOptions): Promise<{ page: (additions?: PageAdditions) => string }> {
   const { highlighter, themes } = await deckHighlighter(slides, deckThemes)
   const md = createMarkdown(highlighter, themes, { linkify: true, setup: markdownSetup })
   const notesMd = createMarkdown(highlighter, themes, { linkify: false, setup: markdownSetup })
@@ -526,22 +530,22 @@ export async function readingViewPages({ slides, root, components = {}, title, a
     const notes = slide.note.trim()
       ? `<aside class="notes" aria-label="Speaker's notes, slide ${slide.no}"><p class="notes__title">Speaker's notes</p>${scrollingTables(notesMd.render(slide.note, { shift: 4, vue: false } satisfies RenderEnv), `in the notes of slide ${slide.no}`)}</aside>`
       : ''
+    const kinds = slideKinds.flatMap(kindOf => kindOf({ no: slide.no, frontmatter: slide.frontmatter }) ?? [])
     const kind = [
       'slide',
       cover ? 'slide--cover' : '',
+      // Slidev's own layout of a slide that starts a part.
       slide.frontmatter.layout === 'section'
         ? 'slide--part'
         : '',
-      slide.frontmatter.layout === 'backup'
-        ? 'slide--backup'
-        : '',
+      ...kinds.map(k => k.className ?? ''),
     ].filter(Boolean).join(' ')
     const labelled = body.includes(`id="${headingId}"`)
       ? ` aria-labelledby="${headingId}"`
       : ''
     sections.push([
       `<section id="${slide.no}" class="${kind}"${labelled}>`,
-      `<div class="slide__meta"><span>${slideLabel(slide)}</span><a class="slide__open" href="../${slide.no}?view=slides">View as slide<span class="sr-only"> ${slide.no}</span></a></div>`,
+      `<div class="slide__meta"><span>${slideLabel(slide, kinds)}</span><a class="slide__open" href="../${slide.no}?view=slides">View as slide<span class="sr-only"> ${slide.no}</span></a></div>`,
       body,
       notes,
       '</section>',

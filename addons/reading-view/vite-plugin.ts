@@ -152,6 +152,9 @@ export function readingView(options: Pick<ResolvedSlidevOptions, 'data' | 'userR
     return readingViewPages({
       slides: readingSlides(options.data.slides, options.userRoot),
       root: options.userRoot,
+      slideKinds: contributions.flatMap(c => c.slideKind
+        ? [c.slideKind]
+        : []),
       warn,
       components,
       title: config.title,

@@ -1,4 +1,5 @@
 import { parseTimeString } from '@slidev/parser/utils'
+import { isBackupSlide } from './road'
 
 /**
  * The pace plan: a planned time for each part of the talk, set in the frontmatter of the part's
@@ -164,7 +165,7 @@ export function checkPlan(slides: readonly PlanSourceSlide[]): PlanProblem[] {
     return problems
 
   for (const { slide, no } of planned) {
-    const { part, planned: time, layout } = slide.frontmatter ?? {}
+    const { part, planned: time } = slide.frontmatter ?? {}
     const report = (key: string, message: string) => problems.push({
       line: lineOf(slide, key),
       slide: no,
@@ -178,7 +179,7 @@ export function checkPlan(slides: readonly PlanSourceSlide[]): PlanProblem[] {
       report('planned', `a planned time with no part. Add "part: <name>" above it.`)
     else if (typeof part !== 'string' || !part.trim())
       report('part', `the part needs a name ("part: Rust in CI").`)
-    if (layout === 'backup')
+    if (isBackupSlide(slide.frontmatter))
       report('part', `a part starts on a backup slide. Backups count to their demo slide's part: put "part" on a slide of the talk.`)
   }
 

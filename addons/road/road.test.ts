@@ -38,6 +38,13 @@ function press(start: number, keys: Array<'→' | '←' | '↓' | '↑'>): numbe
 }
 
 describe('the road through the deck', () => {
+  it('takes a slide as a backup by the road\'s own key, or by its layout', () => {
+    const keyed = readRoad([{}, { backup: true, layout: 'image-right' }, { backup: false }, { layout: 'backup' }])
+    expect(backupsOf(keyed, 1)).toEqual([2])
+    expect(backupsOf(keyed, 3)).toEqual([4])
+    expect(demoSlideOf(keyed, 3)).toBe(3)
+  })
+
   it('puts each run of backup slides below the slide before it', () => {
     expect(backupsOf(road, 2)).toEqual([3, 4])
     expect(backupsOf(road, 6)).toEqual([7])

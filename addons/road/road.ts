@@ -2,8 +2,9 @@
  * The path the speaker walks through the deck with the keyboard: the talk is the road, and the
  * backup slides of a demo are a detour below its demo slide, as reveal.js stacks slides vertically.
  *
- * The rule comes from the slides' frontmatter alone: a slide with `layout: backup` is a backup of
- * the nearest slide before it that is not a backup (its demo slide). Deep links, slide numbers, the
+ * The rule comes from the slides' frontmatter alone: a slide with `backup: true` (or the road's
+ * layout, `layout: backup`) is a backup of the nearest slide before it that is not a backup (its
+ * demo slide). Deep links, slide numbers, the
  * PDF and the handout keep every slide in file order; only the keys follow this path.
  *
  * Pure functions over slide numbers (1-based, as in the URL); `useRoad.ts` binds them to Slidev.
@@ -34,8 +35,11 @@ export type Trail = readonly number[]
 
 const TRAIL_LENGTH = 64
 
+/** The road's own frontmatter key of a backup slide; its layout `backup` says the same. */
+export const backupKey = 'backup'
+
 export function isBackupSlide(frontmatter: RoadFrontmatter): boolean {
-  return frontmatter?.layout === 'backup'
+  return frontmatter?.[backupKey] === true || frontmatter?.layout === 'backup'
 }
 
 /** Reads the road from the slides' frontmatter, in file order. */

@@ -1,7 +1,9 @@
+import type { ReadingViewContribution } from 'slidev-addon-reading-view/extend.ts'
 import type { ClientSwap } from 'slidev-addons-kit/swaps'
 import type { Plugin } from 'vite'
 import { fileURLToPath } from 'node:url'
 import { checkSwaps, matchSwap, slidevClientRoot } from 'slidev-addons-kit/swaps'
+import { isBackupSlide } from './road'
 
 const local = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
@@ -50,6 +52,14 @@ export function deckRoad(): Plugin {
   return {
     name: addon,
     enforce: 'pre',
+    api: {
+      // slidev-addon-reading-view's contract: a backup slide is marked as one on the page too.
+      readingView: {
+        slideKind: ({ frontmatter }) => isBackupSlide(frontmatter)
+          ? { label: 'Backup', className: 'slide--backup' }
+          : undefined,
+      } satisfies ReadingViewContribution,
+    },
     configResolved(config) {
       command = config.command
       // In `slidev` (dev) as in the build: fail, naming the file and the import, if a Slidev upgrade

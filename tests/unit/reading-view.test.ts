@@ -1,4 +1,5 @@
 import type { Component } from 'vue'
+import type { ReadingViewContribution } from '../../addons/reading-view/extend'
 import type { ComponentLoader } from '../../addons/reading-view/render'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -6,6 +7,7 @@ import { parseSync } from '@slidev/parser'
 import { describe, expect, it } from 'vitest'
 import { renderReadingView } from '../../addons/reading-view/render'
 import { readingSlides } from '../../addons/reading-view/slides'
+import { deckRoad } from '../../addons/road/vite-plugin'
 import shikiSetup from '../../setup/shiki'
 import viteConfig from '../../vite.config'
 import { normalize, readTalk } from '../support/talk'
@@ -40,6 +42,8 @@ const components: Record<string, ComponentLoader> = Object.fromEntries(Object.en
 /** What the build gives the reading view of this deck: its themes, its markdown setup, its headmatter. */
 const deckOptions = {
   components,
+  // What slidev-addon-road adds to the page through the reading view's contract: its backup slides.
+  slideKinds: [(deckRoad().api as { readingView: ReadingViewContribution }).readingView.slideKind!],
   themes: (shikiSetup as unknown as () => { themes: Record<string, string> })().themes,
   markdownSetup: viteConfig.slidev?.markdown?.markdownSetup as Parameters<typeof renderReadingView>[0]['markdownSetup'],
   title: 'Building Rust for Production',
