@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { checkDeck, formatProblem, highlightSteps } from './check'
+import { checkDeck, formatProblem, highlightSteps, packageDir } from './check'
 
 const dir = mkdtempSync(join(tmpdir(), 'deck-check-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -74,5 +74,33 @@ describe('the deck check on any deck', () => {
       'slides.md:1 (slide 1): the deck\'s rule saw 1 slide',
       'slides.md:3 (slide 1): unknown component <Nope>. Slidev would leave it blank. Components live in components/.',
     ])
+  })
+})
+
+describe('a deck installed as npm installs it', () => {
+  it('finds its theme\'s layouts and icon sets in a parent folder\'s node_modules, even when the theme exports no package.json', () => {
+    const consumer = mkdtempSync(join(tmpdir(), 'deck-check-consumer-'))
+    try {
+      const theme = join(consumer, 'node_modules/slidev-theme-tiny')
+      mkdirSync(join(theme, 'layouts'), { recursive: true })
+      writeFileSync(join(theme, 'package.json'), JSON.stringify({
+        name: 'slidev-theme-tiny',
+        exports: { '.': './index.js' },
+      }))
+      writeFileSync(join(theme, 'layouts/fancy-cover.vue'), '<template><slot /></template>')
+      mkdirSync(join(consumer, 'node_modules/@iconify-json/ri'), { recursive: true })
+      const deck = join(consumer, 'decks/talk')
+      mkdirSync(deck, { recursive: true })
+      writeFileSync(join(deck, 'package.json'), '{}')
+      expect(packageDir(deck, 'slidev-theme-tiny')).toBe(theme)
+      writeFileSync(join(deck, 'slides.md'), '---\ntheme: slidev-theme-tiny\nlayout: fancy-cover\n---\n\n# Hi <ri-github-line />\n\n---\nlayout: fancy-covr\n---\n\n# Typo\n')
+      expect(checkDeck(join(deck, 'slides.md'), { root: deck }).map(problem => formatProblem(problem, deck))).toEqual([
+        // No Slidev in this folder: the theme's layout is the only one; the icon is known.
+        'slides.md:9 (slide 2): unknown layout "fancy-covr". Did you mean "fancy-cover"? Layouts: fancy-cover.',
+      ])
+    }
+    finally {
+      rmSync(consumer, { recursive: true, force: true })
+    }
   })
 })

@@ -1,6 +1,5 @@
 import type { SourceSlideInfo } from '@slidev/types'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { basename, dirname, extname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { parseSync } from '@slidev/parser'
@@ -116,14 +115,23 @@ interface DeckVocabulary {
   iconCollections: Set<string>
 }
 
-/** The folder of an installed package, looked up from `root`. */
-function packageDir(root: string, name: string): string | undefined {
-  try {
-    return dirname(createRequire(join(root, 'package.json')).resolve(`${name}/package.json`))
+/** The `node_modules` folders Node looks in from `root`: its own, then each parent's. */
+export function nodeModulesFrom(root: string): string[] {
+  const dirs: string[] = []
+  for (let dir = resolve(root); ; dir = dirname(dir)) {
+    dirs.push(join(dir, 'node_modules'))
+    if (dirname(dir) === dir)
+      return dirs
   }
-  catch {
-    return undefined
-  }
+}
+
+/**
+ * The folder of an installed package, looked up from `root` as Node looks it up. Its
+ * `package.json` is read directly, so a package whose `exports` map does not list it (most
+ * themes) is found too.
+ */
+export function packageDir(root: string, name: string): string | undefined {
+  return nodeModulesFrom(root).map(dir => join(dir, name)).find(dir => existsSync(join(dir, 'package.json')))
 }
 
 /** The theme's folder, as Slidev resolves a theme name. */
@@ -166,7 +174,7 @@ function deckVocabulary(root: string, roots: string[]): DeckVocabulary {
       : []),
   ])
   const iconDirs = [
-    join(root, 'node_modules/@iconify-json'),
+    ...nodeModulesFrom(root).map(dir => join(dir, '@iconify-json')),
     ...(client
       ? [
           join(client, '../../@iconify-json'),

@@ -1,10 +1,9 @@
 import type { CheckOptions, DeckRule, Problem } from './check.ts'
 import { existsSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { parseSync } from '@slidev/parser'
 import { createJiti } from 'jiti'
-import { checkDeck, formatProblem, projectOf, themeRoot } from './check.ts'
+import { checkDeck, formatProblem, packageDir, projectOf, themeRoot } from './check.ts'
 
 /**
  * The deck check of a whole deck, as `slidev` sees it: its roots (theme, addons, the deck itself),
@@ -40,15 +39,13 @@ function addonRoot(root: string, name: string): string | undefined {
     return resolve(dirname(root), name)
   if (name.startsWith('@/'))
     return resolve(root, name.slice(2))
-  const require = createRequire(join(root, 'package.json'))
   const candidates = name.startsWith('@') || name.startsWith('slidev-addon-')
     ? [name]
     : [`@slidev/addon-${name}`, `slidev-addon-${name}`, name]
   for (const candidate of candidates) {
-    try {
-      return dirname(require.resolve(`${candidate}/package.json`))
-    }
-    catch {}
+    const dir = packageDir(root, candidate)
+    if (dir)
+      return dir
   }
   return undefined
 }
