@@ -14,6 +14,8 @@ export default antfu(
       '.fixture-deck/**',
       '.slidev/**',
       'tests/fixtures/**',
+      // Decks no one here wrote, kept as published (tests/real-decks/README.md).
+      'tests/real-decks/**',
       'test-results/**',
       'playwright-report/**',
       'bench/results.json',

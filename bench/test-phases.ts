@@ -17,6 +17,7 @@ export const testPhases = [
   { name: 'fixture deck', script: 'build:fixture-deck', what: 'pack the addons, build a deck that is not the talk' },
   { name: 'browser tests', script: 'test:e2e', what: 'Playwright in Chromium' },
   { name: 'engines', script: 'test:engines', what: 'Chromium, Firefox and WebKit walk the journeys' },
+  { name: 'real decks', script: 'test:decks', what: 'the packed addons installed beside stock Slidev, on decks no one here wrote (cached by content)' },
 ] as const
 
 export interface PhaseTime {

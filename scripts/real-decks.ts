@@ -1,8 +1,9 @@
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
 import { addonNames, checkRealDecks, realDecks, resultsTable, workDir } from '../tools/real-decks.ts'
-import { parseArgs } from '../tools/slidev.ts'
+import { releaseProblems } from '../tools/release.ts'
+import { parseArgs, root } from '../tools/slidev.ts'
 
 // `npm run test:decks [-- --deck create-slidev] [--addon reading-view] [--no-cache]`: the addons,
 // installed from their tarballs outside this repository, on the real decks of tests/real-decks/,
@@ -14,6 +15,11 @@ if (!decks.length || !addons.length) {
   console.error(`No deck or addon by that name (decks: ${realDecks().map(d => d.name).join(', ')}; addons: ${addonNames().join(', ')})`)
   process.exit(2)
 }
+// First what the release workflow checks: every package packs as npm would publish it.
+const { version } = JSON.parse(readFileSync(join(root, 'addons/kit/package.json'), 'utf8')) as { version: string }
+const releaseIssues = await releaseProblems(version)
+for (const problem of releaseIssues)
+  console.error(`release: ${problem}`)
 const results = await checkRealDecks({ decks, addons, cache: !rest.includes('--no-cache') })
 const table = resultsTable(results)
 writeFileSync(join(workDir, 'results.md'), `${table}\n`)
@@ -22,5 +28,7 @@ console.log(`\n${table}\n`)
 const failed = results.filter(r => !r.ok)
 for (const result of failed)
   console.error(`${result.deck} · ${result.addons}:\n  ${result.problems.join('\n  ')}`)
-console.log(`${results.length - failed.length} passed, ${failed.length} failed`)
-process.exitCode = failed.length ? 1 : 0
+console.log(`${results.length - failed.length} passed, ${failed.length + releaseIssues.length} failed`)
+process.exitCode = failed.length || releaseIssues.length
+  ? 1
+  : 0
