@@ -62,12 +62,12 @@ export function linkPreview(preview: LinkPreview, withPicture: () => boolean = (
           ['property', 'og:url', preview.url],
           ...(picture
             ? [
-                ['property', 'og:image', image],
-                ['property', 'og:image:type', 'image/png'],
-                ['property', 'og:image:width', preview.imageWidth],
-                ['property', 'og:image:height', preview.imageHeight],
-                ['property', 'og:image:alt', preview.imageAlt],
-              ] satisfies Tag[]
+              ['property', 'og:image', image],
+              ['property', 'og:image:type', 'image/png'],
+              ['property', 'og:image:width', preview.imageWidth],
+              ['property', 'og:image:height', preview.imageHeight],
+              ['property', 'og:image:alt', preview.imageAlt],
+            ] satisfies Tag[]
             : []),
           [
             'name',
@@ -80,9 +80,9 @@ export function linkPreview(preview: LinkPreview, withPicture: () => boolean = (
           ['name', 'twitter:description', description],
           ...(picture
             ? [
-                ['name', 'twitter:image', image],
-                ['name', 'twitter:image:alt', preview.imageAlt],
-              ] satisfies Tag[]
+              ['name', 'twitter:image', image],
+              ['name', 'twitter:image:alt', preview.imageAlt],
+            ] satisfies Tag[]
             : []),
         ]
         const meta = tags
