@@ -60,14 +60,17 @@ describe('the plain meta tags', () => {
 })
 
 describe('the headmatter\'s staticSite options', () => {
-  it('default to nothing to preload and no folders of text', () => {
-    expect(staticSiteOptions(undefined)).toEqual({ preloadFonts: [], textFrom: [] })
+  it('default to nothing to preload, no folders of text, and the deck\'s own remote sites allowed', () => {
+    expect(staticSiteOptions(undefined)).toEqual({ preloadFonts: [], textFrom: [], allowRemote: true })
+    expect(() => staticSiteOptions({ allowRemote: 'no' })).toThrow('slides.md: the headmatter\'s staticSite.allowRemote must be true or false.')
     expect(staticSiteOptions({
       preloadFonts: ['inter-latin-400-normal'],
       textFrom: ['data'],
+      allowRemote: false,
     })).toEqual({
       preloadFonts: ['inter-latin-400-normal'],
       textFrom: ['data'],
+      allowRemote: false,
     })
   })
 

@@ -7,6 +7,11 @@ export interface StaticSiteOptions {
   preloadFonts: string[]
   /** Folders of the deck (relative to it) whose files put text on slides, for the font subsets. */
   textFrom: string[]
+  /**
+   * Whether the policy lets the deck reach the other sites it names itself (its remote pictures,
+   * embeds, web fonts: remote-origins.ts). Default true; either way the build names them.
+   */
+  allowRemote: boolean
 }
 
 const stringList = (value: unknown): value is string[] => Array.isArray(value) && value.every(item => typeof item === 'string')
@@ -20,8 +25,11 @@ export function staticSiteOptions(raw: unknown, file = 'slides.md'): StaticSiteO
     if (options[key] !== undefined && !stringList(options[key]))
       throw new Error(`${file}: the headmatter's staticSite.${key} must be a list of strings.`)
   }
+  if (options.allowRemote !== undefined && typeof options.allowRemote !== 'boolean')
+    throw new Error(`${file}: the headmatter's staticSite.allowRemote must be true or false.`)
   return {
     preloadFonts: (options.preloadFonts as string[] | undefined) ?? [],
     textFrom: (options.textFrom as string[] | undefined) ?? [],
+    allowRemote: (options.allowRemote as boolean | undefined) ?? true,
   }
 }

@@ -11,7 +11,7 @@ import { subsetFonts } from '../subset-fonts'
 
 export default defineVitePluginsSetup((options) => {
   const config: typeof options.data.config & { staticSite?: unknown, author?: unknown } = options.data.config
-  const { preloadFonts, textFrom } = staticSiteOptions(config.staticSite, options.entry)
+  const { preloadFonts, textFrom, allowRemote } = staticSiteOptions(config.staticSite, options.entry)
   const url = config.seoMeta?.ogUrl
   const author = typeof config.author === 'string'
     ? config.author
@@ -21,7 +21,15 @@ export default defineVitePluginsSetup((options) => {
     ? ogImageStep(buildChromium(config, process.argv))
     : undefined
   return [
-    deckCsp(),
+    deckCsp(undefined, {
+      deck: () => ({
+        slides: options.data.slides.map(slide => ({ content: slide.content, frontmatter: slide.frontmatter, images: slide.images })),
+        favicon: config.favicon,
+        fonts: config.fonts,
+        plantUmlServer: config.plantUmlServer,
+      }),
+      allow: allowRemote,
+    }),
     plainHeadMeta(),
     ...(url && picture
       ? [
