@@ -13,6 +13,7 @@ import { createSSRApp } from 'vue'
 import { parse as parseSfc } from 'vue/compiler-sfc'
 import { renderToString } from 'vue/server-renderer'
 import { builtinComponents, installBuiltins, readingDeckKey, readingSlideNoKey } from './builtins'
+import { layoutMarkup, layoutName, layoutProps, renderedSlots, slideParts, slotElement, slotSentinel } from './layouts'
 import readingViewStyle from './reading.css?raw'
 import { resolveSnippet, snippetLine } from './snippets'
 
@@ -61,6 +62,12 @@ export interface ReadingViewOptions {
   slideKinds?: Array<NonNullable<ReadingViewContribution['slideKind']>>
   /** The components slides may use, by name (`DemoLink`): every root's `components/`. */
   components?: Record<string, ComponentLoader>
+  /**
+   * The layouts slides render in, by name (`cover`, `two-cols`): Slidev's own and every root's
+   * `layouts/`. A layout's CSS is not on the page (`styles` are not read). Without them, slides
+   * show without layouts.
+   */
+  layouts?: Record<string, ComponentLoader>
   /** The talk's title (the headmatter's `title`). Default: the first slide's heading. */
   title?: string
   /** The speaker (the headmatter's `author`). */
@@ -134,8 +141,11 @@ interface RenderEnv {
   root?: string
 }
 
-/** A line of Slidev's slot syntax (`::right::`): on the page, the slots follow each other as written. */
-const slotMarker = /^::[\w.-]+::$/
+/**
+ * A line of Slidev's slot syntax (`::right::`), as Slidev reads it (its `slot-sugar`): a line of its
+ * own, not indented, outside code. The slide's content after it is the layout's slot of that name.
+ */
+const slotMarker = /^::\s*([\w.\-:]+)\s*::\s*$/
 
 /** KaTeX as MathML, which browsers draw with no stylesheet or font of KaTeX's: the page has neither. */
 function mathMl(content: string, displayMode: boolean): string {
@@ -157,9 +167,34 @@ function createMarkdown(highlighter: Highlighter, themes: Record<string, string>
       : mathMl(content, displayMode),
   })
 
-  // What Slidev reads before markdown does: slot markers (`::right::`) go, and a snippet import
-  // (`<<< @/snippets/a.ts#region`) becomes the code block it stands for. A slide's `<script setup>`
-  // and `<style>` are code of the slide, not its text.
+  // Slidev's slot markers (`::right::`) on slides, where the slide is split into its layout's slots
+  // (`slideParts`). In notes, as in Slidev's notes renderer, such a line is text.
+  md.block.ruler.before('fence', 'reading-slot-marker', (state, startLine, _endLine, silent) => {
+    if (!(state.env as RenderEnv).vue || state.sCount[startLine] - state.blkIndent > 0)
+      return false
+    const match = state.src.slice(state.bMarks[startLine] + state.tShift[startLine], state.eMarks[startLine]).match(slotMarker)
+    if (!match)
+      return false
+    if (!silent) {
+      const token = state.push('reading_slot_marker', '', 0)
+      token.meta = { slot: match[1] }
+      token.map = [startLine, startLine + 1]
+      state.line = startLine + 1
+    }
+    return true
+  }, {
+    alt: [
+      'paragraph',
+      'reference',
+      'blockquote',
+      'list',
+    ],
+  })
+  md.renderer.rules.reading_slot_marker = (tokens, index) => slotSentinel((tokens[index].meta as { slot: string }).slot)
+
+  // What Slidev reads before markdown does: a snippet import (`<<< @/snippets/a.ts#region`) becomes
+  // the code block it stands for. A slide's `<script setup>` and `<style>` are code of the slide,
+  // not its text.
   md.core.ruler.after('block', 'reading-slidev-syntax', (state) => {
     const env = state.env as RenderEnv
     const tokens = state.tokens
@@ -172,10 +207,6 @@ function createMarkdown(highlighter: Highlighter, themes: Record<string, string>
       if (token.type !== 'paragraph_open' || tokens[i + 1]?.type !== 'inline')
         continue
       const text = tokens[i + 1].content.trim()
-      if (slotMarker.test(text)) {
-        tokens.splice(i--, 3)
-        continue
-      }
       const snippet = env.file && env.root
         ? snippetLine(text)
         : undefined
@@ -342,21 +373,159 @@ interface RenderTrouble {
   warnings: string[]
 }
 
+/** The deck as a slide's render needs it: the table of contents, the number of slides. */
+interface DeckInfo { toc: TocEntry[], total: number }
+
+/** What a slide's app is made of: its template, the components it names, and what its templates may read. */
+interface SlideApp {
+  template: string
+  components: Record<string, Component>
+  globals?: Record<string, unknown>
+}
+
+/**
+ * Renders one app of a slide to HTML, with what its render met (`trouble`). A component that a
+ * component of the slide (or its layout) uses without importing it, as Slidev's components may
+ * (Slidev registers every root's components), is loaded from the roots and the app renders again:
+ * `nested` gathers those, and `styles` their CSS.
+ */
+async function renderApp(slide: ReadingSlide, deck: DeckInfo, { template, components, globals }: SlideApp, loaders: Record<string, ComponentLoader>, nested: { components: Record<string, Component>, failed: Set<string> }): Promise<{ html: string, trouble: RenderTrouble, styles: ComponentStyle[] }> {
+  const styles: ComponentStyle[] = []
+  const known = (tag: string) => pascal(tag) in components || pascal(tag) in builtinComponents
+  for (let round = 0; ; round++) {
+    const trouble: RenderTrouble = { warnings: [] }
+    const app = createSSRApp({ template, components })
+    installBuiltins(app)
+    for (const [name, component] of Object.entries(nested.components))
+      app.component(name, component)
+    // The components the app looked for and no one registered: a root may have them.
+    const missing = new Set<string>()
+    app._context.components = new Proxy(app._context.components, {
+      get(registry, key, receiver) {
+        const found = Reflect.get(registry, key, receiver) as Component | undefined
+        if (found === undefined && typeof key === 'string' && /^[A-Z]/.test(key))
+          missing.add(key)
+        return found
+      },
+    })
+    // An element with a dash that no root or built-in has (an icon, `<carbon-logo-github>`) stays an
+    // element: it decorates the slide, and the page has no icon set.
+    app.config.compilerOptions.isCustomElement = tag => tag.includes('-') && !known(tag)
+    Object.assign(app.config.globalProperties, {
+      // The page shows a slide as it is before its first click.
+      $clicks: 0,
+      $page: slide.no,
+      $frontmatter: slide.frontmatter,
+      $renderContext: 'reading',
+      ...globals,
+    })
+    // Components may lay themselves out for the page (a chart for a phone's width).
+    app.provide(readingViewKey, true)
+    app.provide(readingDeckKey, deck)
+    app.provide(readingSlideNoKey, slide.no)
+    app.config.warnHandler = message => trouble.warnings.push(message)
+    app.config.errorHandler = (error, instance) => {
+      const component = instance && instance.$ !== undefined && instance.$.parent
+        ? (instance.$.type as { __name?: string, name?: string }).__name ?? (instance.$.type as { name?: string }).name
+        : undefined
+      trouble.thrown ??= {
+        error: String(error instanceof Error
+          ? `${error.name}: ${error.message}`
+          : error),
+        component,
+      }
+    }
+    let html = ''
+    try {
+      html = await renderToString(app)
+    }
+    catch (error) {
+      trouble.thrown ??= {
+        error: String(error instanceof Error
+          ? `${error.name}: ${error.message}`
+          : error),
+      }
+    }
+    const toLoad = [...missing].filter(name => loaders[name] && !(name in nested.components) && !nested.failed.has(name) && !hiddenHere.has(name))
+    if (!toLoad.length || round >= 3)
+      return { html, trouble, styles }
+    for (const name of toLoad) {
+      try {
+        const loaded = await loaders[name]()
+        nested.components[name] = loaded.default
+        styles.push(...loaded.styles ?? [])
+      }
+      catch {
+        nested.failed.add(name)
+      }
+    }
+  }
+}
+
+/** A slide's layout, loaded, with the props and attributes it gets (the frontmatter, as Slidev binds it). */
+interface SlideLayout {
+  name: string
+  load: ComponentLoader
+  props: Record<string, unknown>
+}
+
+/** What the root template calls a slide's layout. */
+const layoutTag = 'ReadingViewSlideLayout'
+
+/**
+ * The slide inside its layout, as layouts.ts shows a layout on the page; `undefined` if the layout
+ * cannot render here (it does not load, it throws, it shows none of the slide): the slide then
+ * shows without it, and nothing is said, as a layout only presents the slide. A slot the layout
+ * leaves out (`::right::` on `default`) follows it, so that the page has all the slide says.
+ */
+async function renderInLayout(slide: ReadingSlide, deck: DeckInfo, layout: SlideLayout, slots: Map<string, string>, components: Record<string, Component>, loaders: Record<string, ComponentLoader>, nested: { components: Record<string, Component>, failed: Set<string> }, shift: number): Promise<string | undefined> {
+  let component: Component
+  try {
+    component = (await layout.load()).default
+  }
+  catch {
+    return undefined
+  }
+  const given = [...slots].filter(([, html]) => html.trim())
+  const part = ([slot, html]: [string, string]) => `<${slotElement} data-slot="${slot}">${html}</${slotElement}>`
+  let left: string[] = []
+  for (let round = 0; round < 2; round++) {
+    const template = `<${layoutTag} v-bind="$readingLayoutProps">${given.map(([slot, html]) => `<template v-slot:${slot}>${part([slot, html])}</template>`).join('')}</${layoutTag}>${given.filter(([slot]) => left.includes(slot)).map(part).join('')}`
+    const { html, trouble } = await renderApp(slide, deck, {
+      template,
+      components: { ...components, [layoutTag]: component },
+      globals: { $readingLayoutProps: layout.props },
+    }, loaders, nested)
+    if (trouble.thrown)
+      return undefined
+    const shown = renderedSlots(html)
+    if (given.length && !shown.size)
+      return undefined
+    left = given.map(([slot]) => slot).filter(slot => !shown.has(slot))
+    if (!left.length)
+      return layoutMarkup(html, shift)
+  }
+  return undefined
+}
+
 /**
  * Renders one slide's markdown, components and all, to HTML, with the CSS of the components on
- * it (`styles`, by module id). Slidev's built-ins render as the page shows them (builtins.ts); a
- * part that cannot render here (a component that throws, one no root has) is left out, and the
- * slide says so (`trouble`) instead of stopping the page.
+ * it (`styles`, by module id), in its layout when the layout renders here (`renderInLayout`).
+ * Slidev's built-ins render as the page shows them (builtins.ts); a part that cannot render here
+ * (a component that throws, one no root has) is left out, and the slide says so (`trouble`)
+ * instead of stopping the page.
  */
-async function renderSlideBody(slide: ReadingSlide, md: ReturnType<typeof createMarkdown>, env: RenderEnv, loaders: Record<string, ComponentLoader>, deck: { toc: TocEntry[], total: number }): Promise<{ html: string, styles: ComponentStyle[], trouble?: RenderTrouble }> {
-  const template = md.render(slide.content, env)
+async function renderSlideBody(slide: ReadingSlide, md: ReturnType<typeof createMarkdown>, env: RenderEnv, loaders: Record<string, ComponentLoader>, deck: DeckInfo, layout?: SlideLayout): Promise<{ html: string, styles: ComponentStyle[], trouble?: RenderTrouble }> {
+  const { written, slots } = slideParts(md.render(slide.content, env))
+  // Without its layout, a slide shows its slots as written.
+  const template = written.join('')
   const tags = new Set([
     ...template.matchAll(/<([A-Z][\w-]*)[\s/>]/gi),
   ].map(m => m[1]))
   const used = new Set([...tags].map(pascal))
   const components: Record<string, Component> = {}
   const styles: ComponentStyle[] = []
-  const trouble: RenderTrouble = { warnings: [] }
+  const warnings: string[] = []
   for (const name of used) {
     if (hiddenHere.has(name)) {
       components[name] = {
@@ -370,7 +539,7 @@ async function renderSlideBody(slide: ReadingSlide, md: ReturnType<typeof create
       // A component no root has and Slidev does not build in (a theme may register it in its own
       // setup): what it wraps shows, and the slide says that a part is missing.
       if (!(name in builtinComponents) && [...tags].some(tag => tag === name && /^[A-Z]/.test(tag))) {
-        trouble.warnings.push(`no component <${name}> here`)
+        warnings.push(`no component <${name}> here`)
         components[name] = {
           name,
           setup: (_: unknown, { slots }: { slots: Record<string, (() => unknown) | undefined> }) => () => slots.default?.(),
@@ -382,49 +551,21 @@ async function renderSlideBody(slide: ReadingSlide, md: ReturnType<typeof create
     components[name] = loaded.default
     styles.push(...loaded.styles ?? [])
   }
-  const known = (tag: string) => pascal(tag) in components || pascal(tag) in builtinComponents
-  const app = createSSRApp({ template, components })
-  installBuiltins(app)
-  // An element with a dash that no root or built-in has (an icon, `<carbon-logo-github>`) stays an
-  // element: it decorates the slide, and the page has no icon set.
-  app.config.compilerOptions.isCustomElement = tag => tag.includes('-') && !known(tag)
-  Object.assign(app.config.globalProperties, {
-    // The page shows a slide as it is before its first click.
-    $clicks: 0,
-    $page: slide.no,
-    $frontmatter: slide.frontmatter,
-    $renderContext: 'reading',
-  })
-  // Components may lay themselves out for the page (a chart for a phone's width).
-  app.provide(readingViewKey, true)
-  app.provide(readingDeckKey, deck)
-  app.provide(readingSlideNoKey, slide.no)
-  app.config.warnHandler = message => trouble.warnings.push(message)
-  app.config.errorHandler = (error, instance) => {
-    const component = instance && instance.$ !== undefined && instance.$.parent
-      ? (instance.$.type as { __name?: string, name?: string }).__name ?? (instance.$.type as { name?: string }).name
-      : undefined
-    trouble.thrown ??= {
-      error: String(error instanceof Error
-        ? `${error.name}: ${error.message}`
-        : error),
-      component,
-    }
+  const nested = {
+    components: {},
+    failed: new Set<string>(),
   }
-  let html = ''
-  try {
-    html = await renderToString(app)
-  }
-  catch (error) {
-    trouble.thrown ??= {
-      error: String(error instanceof Error
-        ? `${error.name}: ${error.message}`
-        : error),
-    }
-  }
+  const content = await renderApp(slide, deck, { template, components }, loaders, nested)
+  styles.push(...content.styles)
+  const trouble = content.trouble
+  trouble.warnings.unshift(...warnings)
+  let html = content.html
   // Nothing rendered (the slide's own expression threw): its text and elements, without Vue.
   if (trouble.thrown && !html.replace(/<!--[\s\S]*?-->/g, '').trim())
     html = staticHtml(template)
+  // The slide in its layout, once the slide itself renders whole.
+  else if (layout && !trouble.thrown && !trouble.warnings.length)
+    html = await renderInLayout(slide, deck, layout, slots, components, loaders, nested, env.shift) ?? html
   // Comments Vue leaves for hydration go: the page has no app to hydrate. Scoped-style attributes
   // stay where the page has CSS that they scope, and go where it has none.
   const scopes = new Set(styles.flatMap(style => [
@@ -497,7 +638,7 @@ export interface PageAdditions {
  * The slides rendered once, and the pages made of them: `page()` is `read/`, `page(additions)` a
  * page like it with more on it (another addon's, through extend.ts).
  */
-export async function readingViewPages({ slides, root, slideKinds = [], components = {}, title, author, url, themes: deckThemes = defaultThemes, markdownSetup, favicon, contentSecurityPolicy, warn = () => {} }: ReadingViewOptions): Promise<{ page: (additions?: PageAdditions) => string }> {
+export async function readingViewPages({ slides, root, slideKinds = [], components = {}, layouts = {}, title, author, url, themes: deckThemes = defaultThemes, markdownSetup, favicon, contentSecurityPolicy, warn = () => {} }: ReadingViewOptions): Promise<{ page: (additions?: PageAdditions) => string }> {
   const { highlighter, themes } = await deckHighlighter(slides, deckThemes)
   const md = createMarkdown(highlighter, themes, { linkify: true, setup: markdownSetup })
   const notesMd = createMarkdown(highlighter, themes, { linkify: false, setup: markdownSetup })
@@ -505,6 +646,17 @@ export async function readingViewPages({ slides, root, slideKinds = [], componen
   const deck = {
     toc: slides.filter(slide => !slide.frontmatter.hideInToc && slide.title).map(slide => ({ no: slide.no, title: slide.title!, level: slide.level ?? 1 })),
     total: slides.length,
+  }
+  const headmatter = slides[0]?.frontmatter ?? {}
+  const layoutOf = (slide: ReadingSlide): Parameters<typeof renderSlideBody>[5] => {
+    const name = layoutName(slide, headmatter, name => name in layouts)
+    return layouts[name]
+      ? {
+          name,
+          load: layouts[name],
+          props: layoutProps(slide),
+        }
+      : undefined
   }
   /** The CSS of the components on the page, once each, in the order they first appear. */
   const componentStyles = new Map<string, string>()
@@ -517,7 +669,7 @@ export async function readingViewPages({ slides, root, slideKinds = [], componen
       headingId,
       file: slide.path,
       root,
-    }, components, deck)
+    }, components, deck, layoutOf(slide))
     if (trouble)
       warn(troubleLine(slide, trouble))
     const body = trouble
