@@ -35,6 +35,22 @@ export function componentFiles(roots: string[]): Map<string, string> {
 }
 
 /**
+ * Every layout of Slidev's own (`@slidev/client/layouts/`, in `clientRoot`) and of its roots by
+ * name, as Slidev's `utils.getLayouts()` finds them: a later root (the deck) wins.
+ */
+export function layoutFiles(roots: string[]): Map<string, string> {
+  const files = new Map<string, string>()
+  for (const root of roots) {
+    const dir = join(root, 'layouts')
+    if (!existsSync(dir))
+      continue
+    for (const file of readdirSync(dir).filter(name => /\.(?:vue|[mc]?[jt]s)$/.test(name)))
+      files.set(file.replace(/\.\w+$/, ''), join(dir, file))
+  }
+  return files
+}
+
+/**
  * The request that gives a stylesheet's CSS as a string (`export default "…"`), or `undefined` if
  * it cannot be had so: a `<style>` block of a `.vue` file as plugin-vue asks for it in a custom
  * element (`&inline` after `&index=N`, before `&lang.css`), a plain stylesheet with `?inline`.
@@ -96,7 +112,7 @@ type SlidevViteConfig = ResolvedConfig & { slidev?: { markdown?: { markdownSetup
  * parse of slides.md, so the page always follows the deck.
  * Options come from the headmatter: `title`, `author`, `favicon`, `seoMeta.ogUrl`.
  */
-export function readingView(options: Pick<ResolvedSlidevOptions, 'data' | 'userRoot' | 'roots' | 'utils'>): Plugin {
+export function readingView(options: Pick<ResolvedSlidevOptions, 'data' | 'userRoot' | 'roots' | 'utils'> & Partial<Pick<ResolvedSlidevOptions, 'clientRoot'>>): Plugin {
   let base = '/'
   let markdownSetup: Render.ReadingViewOptions['markdownSetup']
   let renderer: Promise<ViteDevServer> | undefined
@@ -148,6 +164,21 @@ export function readingView(options: Pick<ResolvedSlidevOptions, 'data' | 'userR
         return { default: component, styles: await componentStyles(server, file) }
       },
     ]))
+    // The slides' layouts, as Slidev finds them; a layout brings no CSS to the page (render.ts).
+    const layoutPaths = options.utils.getLayouts
+      ? new Map(Object.entries(await options.utils.getLayouts()))
+      : layoutFiles([
+          ...options.clientRoot
+            ? [options.clientRoot]
+            : [],
+          ...options.roots,
+        ])
+    const layouts: Record<string, Render.ComponentLoader> = Object.fromEntries([
+      ...layoutPaths,
+    ].map(([name, file]) => [
+      name,
+      async () => ({ default: (await server.ssrLoadModule(file) as { default: Component }).default }),
+    ]))
     const themes = (options.utils.shikiOptions as { themes?: Record<string, string> }).themes
     return readingViewPages({
       slides: readingSlides(options.data.slides, options.userRoot),
@@ -157,6 +188,7 @@ export function readingView(options: Pick<ResolvedSlidevOptions, 'data' | 'userR
         : []),
       warn,
       components,
+      layouts,
       title: config.title,
       author: typeof config.author === 'string'
         ? config.author
