@@ -39,7 +39,12 @@ function press(start: number, keys: Array<'→' | '←' | '↓' | '↑'>): numbe
 
 describe('the road through the deck', () => {
   it('takes a slide as a backup by the road\'s own key, or by its layout', () => {
-    const keyed = readRoad([{}, { backup: true, layout: 'image-right' }, { backup: false }, { layout: 'backup' }])
+    const keyed = readRoad([
+      {},
+      { backup: true, layout: 'image-right' },
+      { backup: false },
+      { layout: 'backup' },
+    ])
     expect(backupsOf(keyed, 1)).toEqual([2])
     expect(backupsOf(keyed, 3)).toEqual([4])
     expect(demoSlideOf(keyed, 3)).toBe(3)

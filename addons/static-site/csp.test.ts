@@ -47,15 +47,33 @@ describe('the policy of the built deck', () => {
 
   it('lets the deck reach the other sites it names itself, says which, and blocks them when told to', () => {
     const lines: string[] = []
-    const deck = () => ({ slides: [{ content: '<Youtube id="a" />', frontmatter: {}, images: ['https://images.unsplash.com/p.jpg'] }] })
+    const deck = () => ({
+      slides: [
+        {
+          content: '<Youtube id="a" />',
+          frontmatter: {},
+          images: ['https://images.unsplash.com/p.jpg'],
+        },
+      ],
+    })
     const allowed = deckCsp(undefined, { deck, allow: true })
-    ;(allowed.configResolved as Hook).call({}, { plugins: [], logger: { info: (line: string) => lines.push(line) } } as unknown as ResolvedConfig)
+    ;(allowed.configResolved as Hook).call({}, {
+      plugins: [],
+      logger: {
+        info: (line: string) => lines.push(line),
+      },
+    } as unknown as ResolvedConfig)
     const content = builtPolicy(allowed)
     expect(content).toContain('img-src \'self\' data: https://images.unsplash.com;')
     expect(content).toContain('frame-src \'self\' https://www.youtube.com')
     expect(lines).toEqual(['slidev-addon-static-site: the policy lets the deck reach what it names itself: https://www.youtube.com (frame-src, <Youtube>), https://images.unsplash.com (img-src, an image). Set staticSite.allowRemote: false to block them.'])
     const blocked = deckCsp(undefined, { deck, allow: false })
-    ;(blocked.configResolved as Hook).call({}, { plugins: [], logger: { info: (line: string) => lines.push(line) } } as unknown as ResolvedConfig)
+    ;(blocked.configResolved as Hook).call({}, {
+      plugins: [],
+      logger: {
+        info: (line: string) => lines.push(line),
+      },
+    } as unknown as ResolvedConfig)
     expect(builtPolicy(blocked)).toBe(cspHeader())
     expect(lines[1]).toMatch(/^slidev-addon-static-site: the policy blocks what the deck names on other sites: .*Set staticSite\.allowRemote: true/)
   })
