@@ -394,82 +394,100 @@ export async function checkRealDecks({ decks = realDecks(), addons = addonNames(
     ...packDependencies(`slidev-addon-${name}`, tarballs),
   ]).sort().map(name => tarballs[name] ?? name))
   const { chromium } = await import('playwright-chromium')
-  let browser: Browser | undefined
+  let browser: Promise<Browser> | undefined
   const results: BuildResult[] = []
-  try {
-    for (const deck of decks) {
-      const deckHash = folderHash(deck.dir)
-      let stockResult: BuildResult | undefined
-      for (const job of jobs.filter(j => j.deck === deck)) {
-        const resultFile = join(workDir, 'results', `${deck.name}--${job.label}--${keyOf(job, deckHash)}.json`)
-        if (cache && existsSync(resultFile)) {
-          const cached = JSON.parse(readFileSync(resultFile, 'utf8')) as BuildResult
-          results.push(cached)
-          stockResult ??= cached
-          continue
-        }
-        const consumer = job.addons.length
-          ? await addonConsumer(stock, job.addons, tarballs)
-          : stock
-        const built = await buildDeck(deck, consumer, job.addons)
-        const problems: string[] = []
-        const notices = built.output.split('\n').map(line => line.trim()).filter(line => /^slidev-addon-[\w-]+:/.test(line))
-        let look: Awaited<ReturnType<typeof lookAt>> = { consoleErrors: [] }
-        if (built.error) {
-          // The lines that say what failed: the deck's problems, an error's message, a plugin's name.
-          const said = built.output.split('\n').map(line => line.trim()).filter(line => /^\S+\.md:\d+ \(slide \d+\)|^\[?[\w-]*Error\]?:|error during build|^slidev-addon|\[plugin [\w:-]+\]|^code:|^plugin:|^hook:/.test(line))
-          problems.push(`build failed: ${[
-            ...new Set(said),
-          ].slice(0, 12).join(' | ') || built.error.split('\n').slice(-8).join(' | ')}`)
-        }
-        else {
-          browser ??= await chromium.launch({
-            executablePath: chromiumExecutable(),
-            args: [...chromiumArgs, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
-          })
-          look = await lookAt(browser, built.dist, job.label === 'stock')
-          if (stockResult && job.label !== 'stock') {
-            const stockErrors = new Set(stockResult.consoleErrors)
-            for (const error of look.consoleErrors.filter(e => !stockErrors.has(e)))
-              problems.push(`console: ${error}`)
-          }
-          if (job.addons.includes('reading-view')) {
-            if (!existsSync(join(built.dist, 'read/index.html')))
-              problems.push('reading view: no read/index.html')
-            else if (stockResult?.slideTexts)
-              problems.push(...missingText(stockResult.slideTexts, readingSections(built.dist)))
-          }
-        }
-        const result: BuildResult = {
-          deck: deck.name,
-          addons: job.label,
-          ok: !problems.length,
-          problems,
-          notices,
-          buildMs: built.ms,
-          consoleErrors: look.consoleErrors,
-          ...(look.slideTexts
-            ? { slideTexts: look.slideTexts }
-            : {}),
-        }
-        if (job.label === 'stock') {
-          stockResult = result
-          if (built.error)
-            throw new Error(`${deck.name} does not build with stock Slidev ${stockSlidev}: ${built.error}`)
-        }
-        writeFileSync(resultFile, `${JSON.stringify(result, null, 2)}\n`)
-        rmSync(join(consumer, 'decks', deck.name), { recursive: true, force: true })
-        results.push(result)
-        log(`${result.ok ? 'ok  ' : 'FAIL'} ${deck.name} · ${job.label} (${(built.ms / 1000).toFixed(1)} s)${result.ok
-          ? ''
-          : `\n     ${problems.join('\n     ')}`}`)
+  /** Each consumer folder made once, whichever lane asks first. */
+  const consumers = new Map<string, Promise<string>>()
+  const consumerFor = (names: string[]) => {
+    const key = names.join(',')
+    if (!consumers.has(key))
+      consumers.set(key, addonConsumer(stock, names, tarballs))
+    return consumers.get(key)!
+  }
+  // Two decks at a time (REAL_DECKS_JOBS): a build does not keep both cores busy all the time.
+  const lanes = Math.max(1, Number(process.env.REAL_DECKS_JOBS ?? 2))
+  const runDeck = async (deck: Deck) => {
+    const deckHash = folderHash(deck.dir)
+    let stockResult: BuildResult | undefined
+    for (const job of jobs.filter(j => j.deck === deck)) {
+      const resultFile = join(workDir, 'results', `${deck.name}--${job.label}--${keyOf(job, deckHash)}.json`)
+      if (cache && existsSync(resultFile)) {
+        const cached = JSON.parse(readFileSync(resultFile, 'utf8')) as BuildResult
+        results.push(cached)
+        stockResult ??= cached
+        continue
       }
+      const consumer = job.addons.length
+        ? await consumerFor(job.addons)
+        : stock
+      const built = await buildDeck(deck, consumer, job.addons)
+      const problems: string[] = []
+      const notices = built.output.split('\n').map(line => line.trim()).filter(line => /^slidev-addon-[\w-]+:/.test(line))
+      let look: Awaited<ReturnType<typeof lookAt>> = { consoleErrors: [] }
+      if (built.error) {
+        // The lines that say what failed: the deck's problems, an error's message, a plugin's name.
+        const said = built.output.split('\n').map(line => line.trim()).filter(line => /^\S+\.md:\d+ \(slide \d+\)|^\[?[\w-]*Error\]?:|error during build|^slidev-addon|\[plugin [\w:-]+\]|^code:|^plugin:|^hook:/.test(line))
+        problems.push(`build failed: ${[
+          ...new Set(said),
+        ].slice(0, 12).join(' | ') || built.error.split('\n').slice(-8).join(' | ')}`)
+      }
+      else {
+        browser ??= chromium.launch({
+          executablePath: chromiumExecutable(),
+          args: [...chromiumArgs, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+        })
+        look = await lookAt(await browser, built.dist, job.label === 'stock')
+        if (stockResult && job.label !== 'stock') {
+          const stockErrors = new Set(stockResult.consoleErrors)
+          for (const error of look.consoleErrors.filter(e => !stockErrors.has(e)))
+            problems.push(`console: ${error}`)
+        }
+        if (job.addons.includes('reading-view')) {
+          if (!existsSync(join(built.dist, 'read/index.html')))
+            problems.push('reading view: no read/index.html')
+          else if (stockResult?.slideTexts)
+            problems.push(...missingText(stockResult.slideTexts, readingSections(built.dist)))
+        }
+      }
+      const result: BuildResult = {
+        deck: deck.name,
+        addons: job.label,
+        ok: !problems.length,
+        problems,
+        notices,
+        buildMs: built.ms,
+        consoleErrors: look.consoleErrors,
+        ...(look.slideTexts
+          ? { slideTexts: look.slideTexts }
+          : {}),
+      }
+      if (job.label === 'stock') {
+        stockResult = result
+        if (built.error)
+          throw new Error(`${deck.name} does not build with stock Slidev ${stockSlidev}: ${built.error}`)
+      }
+      writeFileSync(resultFile, `${JSON.stringify(result, null, 2)}\n`)
+      rmSync(join(consumer, 'decks', deck.name), { recursive: true, force: true })
+      results.push(result)
+      log(`${result.ok ? 'ok  ' : 'FAIL'} ${deck.name} · ${job.label} (${(built.ms / 1000).toFixed(1)} s)${result.ok
+        ? ''
+        : `\n     ${problems.join('\n     ')}`}`)
     }
   }
-  finally {
-    await browser?.close()
+  const queue = [...decks]
+  const runLane = async () => {
+    for (let deck = queue.shift(); deck; deck = queue.shift())
+      await runDeck(deck)
   }
-  return results
+  try {
+    await Promise.all(Array.from({ length: lanes }, runLane))
+  }
+  finally {
+    await (await browser)?.close()
+  }
+  // In the order asked for: deck by deck, stock first.
+  const order = (r: BuildResult) => decks.findIndex(d => d.name === r.deck) * 1000 + jobs.findIndex(j => j.deck.name === r.deck && j.label === r.addons)
+  return results.sort((a, b) => order(a) - order(b))
 }
 
 /** The results as a table: a row per deck, a column per build. */
