@@ -7,7 +7,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
-import { createServer, isCSSRequest } from 'vite'
+import { createServer, isCSSRequest, searchForWorkspaceRoot } from 'vite'
 import { readingViewContributions } from './extend'
 import { readingSlides } from './slides'
 import { viewSwitchScript } from './view-switch'
@@ -133,6 +133,18 @@ export function readingView(options: Pick<ResolvedSlidevOptions, 'data' | 'userR
       middlewareMode: true,
       hmr: false,
       ws: false,
+      // Slidev's roots (a theme, addons) and its client (its layouts) may be outside the deck's
+      // workspace, e.g. in a node_modules above it: the renderer reads their components and layouts
+      // as Slidev does. It serves nothing: it only renders the page.
+      fs: {
+        allow: [
+          searchForWorkspaceRoot(options.userRoot),
+          ...options.roots,
+          ...options.clientRoot
+            ? [options.clientRoot]
+            : [],
+        ],
+      },
       watch: watch
         ? {}
         : null,
