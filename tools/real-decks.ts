@@ -2,7 +2,7 @@ import type { Buffer } from 'node:buffer'
 import type { Browser } from 'playwright-chromium'
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import process from 'node:process'
@@ -144,9 +144,12 @@ async function stockConsumer(decks: Deck[]): Promise<string> {
   for (const deck of decks)
     Object.assign(dependencies, deck.dependencies)
   const sorted = Object.fromEntries(Object.entries(dependencies).sort(([a], [b]) => a.localeCompare(b)))
-  const dir = join(workDir, `stock-${sha(JSON.stringify(sorted))}`)
+  let dir = join(workDir, `stock-${sha(JSON.stringify(sorted))}`)
   if (existsSync(join(dir, 'node_modules/.installed')))
     return dir
+  const final = dir
+  // Made under a name of this process's, then renamed: another run never uses it half-installed.
+  dir = `${final}.${process.pid}`
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify({
@@ -167,7 +170,18 @@ async function stockConsumer(decks: Deck[]): Promise<string> {
     env: { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
   })
   writeFileSync(join(dir, 'node_modules/.installed'), '')
-  return dir
+  return settle(dir, final)
+}
+
+/** Renames a folder made under a temporary name to its final one, unless another run got there first. */
+function settle(made: string, final: string): string {
+  if (existsSync(join(final, 'node_modules/.installed'))) {
+    rmSync(made, { recursive: true, force: true })
+    return final
+  }
+  rmSync(final, { recursive: true, force: true })
+  renameSync(made, final)
+  return final
 }
 
 /**
@@ -181,13 +195,16 @@ async function addonConsumer(stock: string, addons: string[], tarballs: Record<s
       ...packDependencies(`slidev-addon-${name}`, tarballs),
     ])),
   ].sort()
-  const dir = join(workDir, `with-${addons.length === 1
+  let dir = join(workDir, `with-${addons.length === 1
     ? addons[0]
     : 'all'}-${sha(stock, ...wanted.map(name => tarballs[name]))}`)
   if (existsSync(join(dir, 'node_modules/.installed')))
     return dir
+  const final = dir
+  dir = `${final}.${process.pid}`
   rmSync(dir, { recursive: true, force: true })
   await run('cp', ['-a', stock, dir], { cwd: workDir })
+  rmSync(join(dir, 'decks'), { recursive: true, force: true })
   rmSync(join(dir, 'node_modules/.installed'))
   await run('npm', [
     'install',
@@ -200,7 +217,7 @@ async function addonConsumer(stock: string, addons: string[], tarballs: Record<s
     env: { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
   })
   writeFileSync(join(dir, 'node_modules/.installed'), '')
-  return dir
+  return settle(dir, final)
 }
 
 /** The packages of ours that a packed addon depends on (slidev-addons-kit), which are not on the registry. */
@@ -235,9 +252,12 @@ export function normaliseError(message: string): string {
     .trim()
 }
 
+/** Where this process builds a deck in a consumer folder: a copy of its own, so that two runs can share the folders. */
+const deckCopy = (consumer: string, deck: Deck) => join(consumer, 'decks', `${deck.name}-${process.pid}`)
+
 /** Builds one deck in a consumer folder with `addons` listed (in its package.json's `slidev.addons`). */
 async function buildDeck(deck: Deck, consumer: string, addons: string[]): Promise<{ dist: string, output: string, ms: number, error?: string }> {
-  const dir = join(consumer, 'decks', deck.name)
+  const dir = deckCopy(consumer, deck)
   rmSync(dir, { recursive: true, force: true })
   cpSync(deck.dir, dir, { recursive: true })
   const pkgFile = join(dir, 'package.json')
@@ -467,7 +487,7 @@ export async function checkRealDecks({ decks = realDecks(), addons = addonNames(
           throw new Error(`${deck.name} does not build with stock Slidev ${stockSlidev}: ${built.error}`)
       }
       writeFileSync(resultFile, `${JSON.stringify(result, null, 2)}\n`)
-      rmSync(join(consumer, 'decks', deck.name), { recursive: true, force: true })
+      rmSync(deckCopy(consumer, deck), { recursive: true, force: true })
       results.push(result)
       log(`${result.ok ? 'ok  ' : 'FAIL'} ${deck.name} · ${job.label} (${(built.ms / 1000).toFixed(1)} s)${result.ok
         ? ''

@@ -1,7 +1,7 @@
 import type { Buffer } from 'node:buffer'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { extname, join, resolve, sep } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -50,7 +50,10 @@ export async function serveSite(dir: string, { base = '/', port = 0, host = '127
     throw new Error(`base must start and end with "/", got "${base}"`)
   const root = resolve(dir)
   const files = sirv(root, { dev: true, etag: true })
-  const notFound = () => readFileSync(join(root, '404.html'))
+  // A site without 404.html (a build that failed half-way) answers a plain 404, as a host does.
+  const notFound = () => existsSync(join(root, '404.html'))
+    ? readFileSync(join(root, '404.html'))
+    : '<!doctype html><title>404</title>'
 
   /** Gzipped file contents, made once per file version. */
   const gzipCache = new Map<string, { mtime: number, body: Buffer }>()
@@ -103,7 +106,7 @@ export async function serveSite(dir: string, { base = '/', port = 0, host = '127
   const server = createServer((req, res) => {
     const url = req.url ?? '/'
     const sendNotFound = () => {
-      if (acceptsGzip(req))
+      if (acceptsGzip(req) && existsSync(join(root, '404.html')))
         return sendGzipped(req, res, join(root, '404.html'), 404)
       res.statusCode = 404
       res.setHeader('content-type', 'text/html; charset=utf-8')
