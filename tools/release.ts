@@ -44,7 +44,7 @@ export async function releaseProblems(version: string): Promise<string[]> {
       ...manifest.dependencies,
       ...manifest.peerDependencies,
     })) {
-      if (ours.has(dep) && range !== version)
+      if (ours.has(dep) && ![version, `^${version}`, `~${version}`].includes(range))
         problems.push(`${where}: depends on ${dep} ${range}, not ${version}`)
     }
     if (!readdirSync(dir).includes('LICENSE'))
