@@ -67,7 +67,7 @@ const keys: KeyDeclaration[] = [
     type: ['string', 'number'],
     needs: ['part'],
     check: v => v === 'soon'
-      ? 'cannot be read as a time'
+      ? '"soon" cannot be read as a time'
       : undefined,
     description: 'the part\'s planned time',
   },
@@ -163,7 +163,7 @@ describe('key declarations', () => {
       '2 (1): unknown headmatter key "layuot". Did you mean "layout"?',
       '5 (1): the headmatter\'s site has "remot", which it does not know. Did you mean "remote"? It takes { fonts, remote, colour, links }.',
       '8 (1): the headmatter\'s site.links[0].href must be text, not 3.',
-      '15 (2): planned: cannot be read as a time',
+      '15 (2): planned "soon" cannot be read as a time',
       '20 (2): backup must be true or false, not "yes".',
       '24 (3): part needs planned on the same slide (part: the part that starts here).',
       '24 (3): part "Intro" is already the part of slide 2 (line 14): each slide\'s part must be its own.',

@@ -43,7 +43,10 @@ export interface KeyDeclaration {
   valuesFrom?: string
   /** A pattern a string (or each string of a list) must match, and how the message says it. */
   pattern?: { test: RegExp, words: string }
-  /** A check beyond type, values and pattern: what is wrong with the value (it names no key), or undefined. */
+  /**
+   * A check beyond type, values and pattern: what is wrong with the value, as words that follow the
+   * key's name (`"soon" cannot be read as a time`), or undefined.
+   */
   check?: (value: unknown) => string | undefined
   /** A nested key its map cannot do without (`handout.links[].href`). */
   required?: boolean
@@ -308,7 +311,7 @@ function checkValue(declarations: readonly KeyDeclaration[], declaration: KeyDec
     ? undefined
     : declaration.check?.(value)
   if (wrong)
-    found.push({ message: `${label(where, name)}: ${wrong}`, node })
+    found.push({ message: `${label(where, name)} ${wrong}`, node })
   if (isMap(value) && types.includes('map'))
     found.push(...checkMap(declarations, declaration, declaration.path, value, name, node, valueNode))
   if (Array.isArray(value) && types.includes('list of maps')) {
@@ -374,8 +377,11 @@ export function optionProblems(declarations: readonly KeyDeclaration[], path: st
  */
 export function readOptions<T>(declarations: readonly KeyDeclaration[], path: string, value: unknown, file = 'slides.md'): T | undefined {
   const problems = optionProblems(declarations, path, value)
-  if (problems.length)
-    throw new TypeError(`${file}: ${problems.join(' ')}`)
+  if (problems.length) {
+    throw new TypeError(`${file}: ${problems.map((problem, index) => index
+      ? problem[0].toUpperCase() + problem.slice(1)
+      : problem).join(' ')}`)
+  }
   return (value ?? undefined) as T | undefined
 }
 
