@@ -1,4 +1,5 @@
 import type { SourceSlideInfo } from '@slidev/types'
+import type { KeyDeclaration } from 'slidev-addons-kit/keys'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { basename, dirname, extname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
@@ -6,6 +7,7 @@ import { parseSync } from '@slidev/parser'
 import leven from 'leven'
 import emojiByName from 'markdown-it-emoji/lib/data/full.mjs'
 import { bundledLanguagesInfo } from 'shiki'
+import { validateKeys } from 'slidev-addons-kit/keys'
 import { scanMarkdown } from './markdown.ts'
 
 /**
@@ -13,7 +15,8 @@ import { scanMarkdown } from './markdown.ts'
  * blank or broken slide without a word: frontmatter that is not valid YAML, an unknown layout or
  * component, an image that is not there, a code block never closed, a code language the
  * highlighter does not know, a line-highlight step past the end of its code, an emoji shortcode
- * that does not exist. Rules of a deck's own (`setup/deck-check.ts` in any of Slidev's roots, see
+ * that does not exist, a frontmatter key that is not as declared (slidev-addons-kit/keys: the
+ * declarations of every root, and Slidev's own key names for a guess at a misspelt one). Rules of a deck's own (`setup/deck-check.ts` in any of Slidev's roots, see
  * deck.ts) run after these.
  */
 
@@ -55,6 +58,12 @@ export interface CheckOptions {
   roots?: string[]
   /** Rules of the deck's own, run after the built-in ones. */
   rules?: DeckRule[]
+  /**
+   * The frontmatter and headmatter keys the deck and its addons read (each root's
+   * `setup/deck-check.ts` exports them as `keys`): every slide is checked against them. Without
+   * any, a key is still named when it is a near miss of one of Slidev's own (`layuot`).
+   */
+  keys?: readonly KeyDeclaration[]
   /**
    * Whether `:name:` emoji shortcodes render as emoji in this deck (a markdown-it-emoji plugin).
    * By default: when the deck writes at least one shortcode that exists.
@@ -378,6 +387,7 @@ export function checkDeck(file: string, options: CheckOptions = {}): Problem[] {
     slides: numbered,
     root,
   }
+  problems.push(...validateKeys(options.keys ?? [], { file: path, slides: slides as SourceSlideInfo[], lines: fileLines }))
   for (const rule of options.rules ?? [])
     problems.push(...rule(deck).map(problem => ({ file: path, ...problem })))
   return problems.sort((a, b) => a.line - b.line)

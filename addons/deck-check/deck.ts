@@ -1,8 +1,10 @@
+import type { KeyDeclaration } from 'slidev-addons-kit/keys'
 import type { CheckOptions, DeckRule, Problem } from './check.ts'
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { parseSync } from '@slidev/parser'
 import { createJiti } from 'jiti'
+import { readOptions } from 'slidev-addons-kit/keys'
 import { checkDeck, formatProblem, packageDir, projectOf, themeRoot } from './check.ts'
 
 /**
@@ -19,18 +21,32 @@ export interface DeckCheckConfig {
   languages?: string[]
 }
 
-/** Reads `deckCheck:` from the headmatter; a wrong type is an error that names the key. */
+/** The keys the deck check reads, declared once: `deckCheckConfig` reads them, setup/deck-check.ts exports them. */
+export const deckCheckKeys: KeyDeclaration[] = [
+  {
+    where: 'headmatter',
+    path: 'deckCheck',
+    type: 'map',
+    description: 'the deck check\'s options',
+  },
+  {
+    where: 'headmatter',
+    path: 'deckCheck.emojiShortcodes',
+    type: 'boolean',
+    description: 'whether :name: shortcodes render as emoji',
+  },
+  {
+    where: 'headmatter',
+    path: 'deckCheck.languages',
+    type: 'string list',
+    description: 'code languages the highlighter knows beyond shiki\'s bundled ones',
+  },
+]
+
+/** Reads `deckCheck:` from the headmatter, as `deckCheckKeys` declares it; a wrong value is an error that names the key. */
 export function deckCheckConfig(raw: unknown, file = 'slides.md'): DeckCheckConfig {
-  if (raw === undefined || raw === null)
-    return {}
-  const config = raw as Record<string, unknown>
-  if (typeof raw !== 'object' || Array.isArray(raw))
-    throw new TypeError(`${file}: the headmatter's deckCheck must be a map (deckCheck: { emojiShortcodes: true }).`)
-  if (config.emojiShortcodes !== undefined && typeof config.emojiShortcodes !== 'boolean')
-    throw new Error(`${file}: the headmatter's deckCheck.emojiShortcodes must be true or false.`)
-  if (config.languages !== undefined && !(Array.isArray(config.languages) && config.languages.every(lang => typeof lang === 'string')))
-    throw new Error(`${file}: the headmatter's deckCheck.languages must be a list of language names.`)
-  return { emojiShortcodes: config.emojiShortcodes as boolean | undefined, languages: config.languages as string[] | undefined }
+  const config = readOptions<DeckCheckConfig>(deckCheckKeys, 'deckCheck', raw, file) ?? {}
+  return { emojiShortcodes: config.emojiShortcodes, languages: config.languages }
 }
 
 /** An addon's folder, as Slidev 53 resolves its name: `@slidev/addon-x`, `slidev-addon-x`, then `x`. */
@@ -81,26 +97,61 @@ export function deckRoots(entry: string, root = projectOf(entry)): string[] {
   ]
 }
 
+/** What the roots' `setup/deck-check.ts` files give the check: rules, and the keys the deck and its addons read. */
+export interface DeckSetup {
+  rules: DeckRule[]
+  keys: KeyDeclaration[]
+}
+
+const isKeyList = (value: unknown): value is KeyDeclaration[] => Array.isArray(value) && value.every(key => typeof key === 'object' && key !== null && typeof key.path === 'string' && (key.where === 'headmatter' || key.where === 'slide'))
+
 /**
- * The rules of a deck's own: the default export (a rule or a list of rules) of `setup/deck-check.ts`
- * in each root, loaded as Slidev loads its setup files (jiti), so they may be TypeScript anywhere.
+ * What each root's `setup/deck-check.ts` gives, loaded as Slidev loads its setup files (jiti), so
+ * they may be TypeScript anywhere: its rules, the default export (a rule, a list of rules, or
+ * `{ rules, keys }`), and its key declarations (slidev-addons-kit/keys), a named export `keys`
+ * (or `keys` of the default export).
  */
-export async function deckRules(roots: string[]): Promise<DeckRule[]> {
+export async function deckSetup(roots: string[]): Promise<DeckSetup> {
   const jiti = createJiti(import.meta.url, { moduleCache: false })
-  const rules: DeckRule[] = []
+  const setup: DeckSetup = { rules: [], keys: [] }
   for (const root of roots) {
     const file = join(root, 'setup/deck-check.ts')
     if (!existsSync(file))
       continue
-    const loaded = await jiti.import<DeckRule | DeckRule[]>(file, { default: true })
-    const list = Array.isArray(loaded)
-      ? loaded
-      : [loaded]
+    const loaded = await jiti.import<{ default?: unknown, keys?: unknown }>(file)
+    const given = loaded.default
+    const both = typeof given === 'object' && given !== null && !Array.isArray(given)
+      ? given as { rules?: unknown, keys?: unknown }
+      : undefined
+    const rules = both
+      ? both.rules ?? []
+      : given ?? []
+    const list = Array.isArray(rules)
+      ? rules as unknown[]
+      : [rules]
     if (!list.every(rule => typeof rule === 'function'))
-      throw new Error(`${file}: its default export must be a rule (deck => problems) or a list of rules.`)
-    rules.push(...list)
+      throw new Error(`${file}: its default export must be a rule (deck => problems), a list of rules, or { rules, keys }.`)
+    // jiti lets the default export's own properties through: a default list of rules has a keys() method.
+    const named = typeof loaded.keys === 'function'
+      ? undefined
+      : loaded.keys
+    const keys = named ?? both?.keys ?? []
+    if (!isKeyList(keys))
+      throw new Error(`${file}: its keys must be a list of key declarations ({ where: 'headmatter' | 'slide', path, type, description }, slidev-addons-kit/keys).`)
+    setup.rules.push(...list as DeckRule[])
+    setup.keys.push(...keys)
   }
-  return rules
+  return setup
+}
+
+/** The rules of a deck's own, in each root's `setup/deck-check.ts` (deckSetup). */
+export async function deckRules(roots: string[]): Promise<DeckRule[]> {
+  return (await deckSetup(roots)).rules
+}
+
+/** The keys the deck and its addons declare, in each root's `setup/deck-check.ts` (deckSetup). */
+export async function deckKeys(roots: string[]): Promise<KeyDeclaration[]> {
+  return (await deckSetup(roots)).keys
 }
 
 /** Every problem of the deck of `entry`, with its roots, rules and options. */
@@ -109,11 +160,21 @@ export async function checkWholeDeck(entry: string, options: CheckOptions = {}):
   const root = options.root ?? projectOf(path)
   const roots = options.roots ?? deckRoots(path, root)
   const { slides } = parseSync(readFileSync(path, 'utf8'), path)
-  const config = deckCheckConfig(slides[0]?.frontmatter?.deckCheck, path)
+  let config: DeckCheckConfig = {}
+  try {
+    config = deckCheckConfig(slides[0]?.frontmatter?.deckCheck, path)
+  }
+  catch {
+    // A wrong deckCheck: is named by its line below, as every declared key is (deckCheckKeys).
+  }
+  const setup = options.rules && options.keys
+    ? undefined
+    : await deckSetup(roots)
   return checkDeck(path, {
     root,
     roots,
-    rules: options.rules ?? await deckRules(roots),
+    rules: options.rules ?? setup?.rules,
+    keys: options.keys ?? setup?.keys,
     emojiShortcodes: options.emojiShortcodes ?? config.emojiShortcodes,
     languages: options.languages ?? config.languages,
   })
