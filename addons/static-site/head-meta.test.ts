@@ -62,7 +62,7 @@ describe('the plain meta tags', () => {
 describe('the headmatter\'s staticSite options', () => {
   it('default to nothing to preload, no folders of text, and the deck\'s own remote sites allowed', () => {
     expect(staticSiteOptions(undefined)).toEqual({ preloadFonts: [], textFrom: [], allowRemote: true })
-    expect(() => staticSiteOptions({ allowRemote: 'no' })).toThrow('slides.md: the headmatter\'s staticSite.allowRemote must be true or false.')
+    expect(() => staticSiteOptions({ allowRemote: 'no' })).toThrow('slides.md: the headmatter\'s staticSite.allowRemote must be true or false, not "no".')
     expect(staticSiteOptions({
       preloadFonts: ['inter-latin-400-normal'],
       textFrom: ['data'],
@@ -75,7 +75,10 @@ describe('the headmatter\'s staticSite options', () => {
   })
 
   it('name the file and the key of a wrong value', () => {
-    expect(() => staticSiteOptions({ preloadFonts: 'inter' }, 'talk.md')).toThrow(/^talk\.md: the headmatter's staticSite\.preloadFonts must be a list of strings\.$/)
+    expect(() => staticSiteOptions({ preloadFonts: 'inter' }, 'talk.md')).toThrow(/^talk\.md: the headmatter's staticSite\.preloadFonts must be a list of strings, not "inter"\.$/)
     expect(() => staticSiteOptions(['x'])).toThrow(/^slides\.md: the headmatter's staticSite must be a map/)
+    expect(() => staticSiteOptions({
+      preloadFont: ['inter-latin-400-normal'],
+    })).toThrow('slides.md: the headmatter\'s staticSite has "preloadFont", which it does not know. Did you mean "preloadFonts"? It takes { preloadFonts, textFrom, allowRemote }.')
   })
 })

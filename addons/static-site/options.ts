@@ -1,3 +1,6 @@
+import type { KeyDeclaration } from 'slidev-addons-kit/keys'
+import { readOptions } from 'slidev-addons-kit/keys'
+
 /** The headmatter's `staticSite:` options. */
 export interface StaticSiteOptions {
   /**
@@ -14,22 +17,44 @@ export interface StaticSiteOptions {
   allowRemote: boolean
 }
 
-const stringList = (value: unknown): value is string[] => Array.isArray(value) && value.every(item => typeof item === 'string')
+/**
+ * The keys static-site reads, declared once (slidev-addons-kit/keys): `staticSiteOptions` reads
+ * `staticSite:` through them at build time, and setup/deck-check.ts gives them to the deck check,
+ * which names a wrong or misspelt one by its line in `npm run check`.
+ */
+export const staticSiteKeys: KeyDeclaration[] = [
+  {
+    where: 'headmatter',
+    path: 'staticSite',
+    type: 'map',
+    description: 'the static site\'s options',
+  },
+  {
+    where: 'headmatter',
+    path: 'staticSite.preloadFonts',
+    type: 'string list',
+    description: 'font files to fetch with the page (inter-latin-400-normal)',
+  },
+  {
+    where: 'headmatter',
+    path: 'staticSite.textFrom',
+    type: 'string list',
+    description: 'folders of the deck whose files put text on slides, for the font subsets',
+  },
+  {
+    where: 'headmatter',
+    path: 'staticSite.allowRemote',
+    type: 'boolean',
+    description: 'whether the policy lets the deck reach the other sites it names itself',
+  },
+]
 
-/** Reads `staticSite:` from the headmatter; a wrong type is an error that names the file and the key. */
+/** Reads `staticSite:` from the headmatter as `staticSiteKeys` declares it; a wrong value is an error that names the file and the key. */
 export function staticSiteOptions(raw: unknown, file = 'slides.md'): StaticSiteOptions {
-  const options = (raw ?? {}) as Record<string, unknown>
-  if (typeof options !== 'object' || Array.isArray(options))
-    throw new TypeError(`${file}: the headmatter's staticSite must be a map (staticSite: { preloadFonts: [...] }).`)
-  for (const key of ['preloadFonts', 'textFrom'] as const) {
-    if (options[key] !== undefined && !stringList(options[key]))
-      throw new Error(`${file}: the headmatter's staticSite.${key} must be a list of strings.`)
-  }
-  if (options.allowRemote !== undefined && typeof options.allowRemote !== 'boolean')
-    throw new Error(`${file}: the headmatter's staticSite.allowRemote must be true or false.`)
+  const options = readOptions<Partial<StaticSiteOptions>>(staticSiteKeys, 'staticSite', raw, file) ?? {}
   return {
-    preloadFonts: (options.preloadFonts as string[] | undefined) ?? [],
-    textFrom: (options.textFrom as string[] | undefined) ?? [],
-    allowRemote: (options.allowRemote as boolean | undefined) ?? true,
+    preloadFonts: options.preloadFonts ?? [],
+    textFrom: options.textFrom ?? [],
+    allowRemote: options.allowRemote ?? true,
   }
 }
