@@ -41,7 +41,7 @@ describe('what the handout shows of the headmatter', () => {
           { text: 'a' },
         ],
       },
-    })).toThrow(/handout\.links\[0\] needs a text and an href/)
+    })).toThrow('slides.md: the headmatter\'s handout.links[0] needs href (the link\'s address).')
   })
 })
 
