@@ -53,19 +53,19 @@ describe('the headmatter\'s follow options', () => {
       42,
       true,
     ])
-      expect(() => followOptions(headmatter), String(headmatter)).toThrow(/`follow:` must be a map/)
+      expect(() => followOptions(headmatter), String(headmatter)).toThrow(/^slidev-addon-follow: the headmatter's follow must be a map of \{ broker, room \}, not /)
   })
 
   it('names the keys it does not know, and the ones it takes', () => {
-    expect(() => followOptions({ brokr: broker, rooms: 'rust' })).toThrow(/has `brokr`, `rooms`, which it does not know; it takes `broker` and `room`\.$/)
-    expect(() => followOptions({ broker, topic: 'x' })).toThrow(/`topic`/)
+    expect(() => followOptions({ brokr: broker, rooms: 'rust' })).toThrow('slidev-addon-follow: the headmatter\'s follow has "brokr", which it does not know. Did you mean "broker"? It takes { broker, room }. The headmatter\'s follow has "rooms", which it does not know. Did you mean "room"? It takes { broker, room }.')
+    expect(() => followOptions({ broker, topic: 'x' })).toThrow(/follow has "topic", which it does not know\. It takes \{ broker, room \}\./)
   })
 
   it('refuses a broker that is not text or not an address', () => {
     expect(() => followOptions({ broker: 9001 })).toThrow(TypeError)
     expect(() => followOptions({
       broker: { url: broker },
-    })).toThrow(/must be a ws:\/\/ or wss:\/\/ address/)
+    })).toThrow(/follow\.broker must be text, not \{"url":/)
     expect(() => followOptions({ broker: 'broker.example.org/mqtt' })).toThrow(/"broker\.example\.org\/mqtt" is not an address/)
   })
 
@@ -92,8 +92,8 @@ describe('the headmatter\'s follow options', () => {
       '',
       'café',
     ])
-      expect(() => followOptions({ broker, room }), room).toThrow(`\`follow.room\` "${room}" must be lower-case letters, digits and dashes`)
-    expect(() => followOptions({ broker, room: 2025 })).toThrow(/"2025" must be/)
+      expect(() => followOptions({ broker, room }), room).toThrow(`the headmatter's follow.room must be lower-case letters, digits and dashes (one MQTT topic level), not ${JSON.stringify(room)}.`)
+    expect(() => followOptions({ broker, room: 2025 })).toThrow(/follow\.room must be text, not 2025\./)
   })
 })
 
@@ -149,14 +149,14 @@ describe('the broker\'s origin, which the page\'s policy lets it reach', () => {
 
 describe('a mistake in `follow:` shows before a broker is named', () => {
   it('names a bad room even with no broker yet', () => {
-    expect(() => followOptions({ room: 'My Talk' })).toThrow('`follow.room` "My Talk"')
+    expect(() => followOptions({ room: 'My Talk' })).toThrow('follow.room must be lower-case letters, digits and dashes (one MQTT topic level), not "My Talk"')
   })
 
   it('names a bad broker in the headmatter even while the environment points elsewhere', () => {
     expect(() => followOptions({ broker: 'https://b.example' }, {
       env: { SLIDEV_FOLLOW_BROKER: 'ws://127.0.0.1:9001' },
     }))
-      .toThrow('`follow.broker` "https://b.example" must use ws:// or wss://')
+      .toThrow('follow.broker "https://b.example" must use ws:// or wss://')
     expect(() => followOptions({}, {
       env: { SLIDEV_FOLLOW_BROKER: 'http://127.0.0.1:9001' },
     }))

@@ -1,3 +1,5 @@
+import type { KeyDeclaration } from 'slidev-addons-kit/keys'
+import { readOptions } from 'slidev-addons-kit/keys'
 import { roomPattern } from './protocol.ts'
 
 /** What the deck's headmatter `follow:` gives, once checked. */
@@ -18,49 +20,75 @@ export function roomFromTitle(title: string | undefined): string {
 }
 
 /**
+ * The keys follow reads, declared once (slidev-addons-kit/keys): `followOptions` reads `follow:`
+ * through them, and setup/deck-check.ts gives them to the deck check, which names a wrong or
+ * misspelt one by its line in `npm run check`.
+ */
+export const followKeys: KeyDeclaration[] = [
+  {
+    where: 'headmatter',
+    path: 'follow',
+    type: 'map',
+    description: 'phones follow the speaker through an MQTT broker',
+  },
+  {
+    where: 'headmatter',
+    path: 'follow.broker',
+    type: 'string',
+    check: brokerProblem,
+    description: 'the broker\'s MQTT over WebSocket address (wss://…)',
+  },
+  {
+    where: 'headmatter',
+    path: 'follow.room',
+    type: 'string',
+    pattern: { test: roomPattern, words: 'lower-case letters, digits and dashes (one MQTT topic level)' },
+    description: 'the last part of the topics, one per talk',
+  },
+]
+
+/**
  * The follow options of a deck, or `undefined` when no broker is configured (the deck then has no
- * follow at all). `headmatter` is the value of `follow:`; `env` may override the broker.
- * Throws an error that names the headmatter key and the problem.
+ * follow at all). `headmatter` is the value of `follow:`, read as `followKeys` declares it; `env`
+ * may override the broker. Throws an error that names the headmatter key and the problem.
  */
 export function followOptions(
   headmatter: unknown,
   { title, env = {} }: { title?: string, env?: Record<string, string | undefined> } = {},
 ): FollowOptions | undefined {
-  if (headmatter !== undefined && headmatter !== null && (typeof headmatter !== 'object' || Array.isArray(headmatter)))
-    throw new Error('slidev-addon-follow: the headmatter\'s `follow:` must be a map, e.g. `follow: { broker: wss://broker.example.org/mqtt }`.')
-  const given = (headmatter ?? {}) as Record<string, unknown>
-  const unknown = Object.keys(given).filter(key => key !== 'broker' && key !== 'room')
-  if (unknown.length)
-    throw new Error(`slidev-addon-follow: the headmatter's \`follow:\` has ${unknown.map(key => `\`${key}\``).join(', ')}, which it does not know; it takes \`broker\` and \`room\`.`)
-  const room = given.room ?? roomFromTitle(title)
-  if (typeof room !== 'string' || !roomPattern.test(room))
-    throw new Error(`slidev-addon-follow: \`follow.room\` "${String(room)}" must be lower-case letters, digits and dashes (one MQTT topic level).`)
   // The headmatter's broker is checked even when the environment overrides it: the next build may not.
-  const headmatterBroker = checkedBroker(given.broker, '`follow.broker`')
-  const broker = checkedBroker(env[brokerVariable], brokerVariable) ?? headmatterBroker
+  const given = readOptions<{ broker?: string | null, room?: string }>(followKeys, 'follow', headmatter, 'slidev-addon-follow') ?? {}
+  const room = given.room ?? roomFromTitle(title)
+  const fromEnv = env[brokerVariable]
+  const wrong = fromEnv
+    ? brokerProblem(fromEnv)
+    : undefined
+  if (wrong)
+    throw new Error(`slidev-addon-follow: ${brokerVariable} ${wrong}`)
+  const broker = fromEnv || given.broker || undefined
   if (!broker)
     return undefined
   return { broker, room }
 }
 
-/** A broker's address, checked; `undefined` when none is given. `where` names it in an error. */
-function checkedBroker(broker: unknown, where: string): string | undefined {
-  if (broker === undefined || broker === null || broker === '')
+/** What is wrong with a broker's address, or undefined; no address (`''`) is nothing wrong. */
+function brokerProblem(broker: unknown): string | undefined {
+  if (broker === '')
     return undefined
   if (typeof broker !== 'string')
-    throw new TypeError(`slidev-addon-follow: ${where} must be a ws:// or wss:// address.`)
+    return 'must be a ws:// or wss:// address.'
   let url: URL
   try {
     url = new URL(broker)
   }
   catch {
-    throw new Error(`slidev-addon-follow: ${where} "${broker}" is not an address; give the broker's MQTT over WebSocket address, e.g. wss://broker.example.org/mqtt.`)
+    return `"${broker}" is not an address; give the broker's MQTT over WebSocket address, e.g. wss://broker.example.org/mqtt.`
   }
   if (url.protocol !== 'ws:' && url.protocol !== 'wss:')
-    throw new Error(`slidev-addon-follow: ${where} "${broker}" must use ws:// or wss:// (MQTT over WebSocket), not ${url.protocol.replace(':', '')}.`)
+    return `"${broker}" must use ws:// or wss:// (MQTT over WebSocket), not ${url.protocol.replace(':', '')}.`
   if (url.username || url.password)
-    throw new Error(`slidev-addon-follow: ${where} must not carry a user or password: the built site is public. The speaker's credential travels in the presenter link's fragment.`)
-  return broker
+    return 'must not carry a user or password: the built site is public. The speaker\'s credential travels in the presenter link\'s fragment.'
+  return undefined
 }
 
 /** The origin the page connects to, for the Content-Security-Policy's `connect-src`. */
