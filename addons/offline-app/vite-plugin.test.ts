@@ -12,6 +12,7 @@ describe('the web app manifest', () => {
     expect(() => offlineAppOptions({ themeColor: 'rust' }, 'talk.md')).toThrow(/^talk\.md: the headmatter's offlineApp\.themeColor must be a colour written #rrggbb, not "rust"\.$/)
     expect(() => offlineAppOptions({ shortName: 3 })).toThrow(/offlineApp\.shortName must be text/)
     expect(() => offlineAppOptions('yes')).toThrow(/offlineApp must be a map/)
+    expect(() => offlineAppOptions({ themeColour: '#b7410e' })).toThrow('slides.md: the headmatter\'s offlineApp has "themeColour", which it does not know. Did you mean "themeColor"? It takes { shortName, themeColor, backgroundColor }.')
   })
 })
 

@@ -5,6 +5,9 @@ import type { GenerateSWOptions, ManifestEntry } from 'workbox-build'
 import { createHash } from 'node:crypto'
 import { VitePWA } from 'vite-plugin-pwa'
 import { appIcon } from './icon.ts'
+import { offlineAppOptions } from './options.ts'
+
+export { type OfflineAppOptions, offlineAppOptions } from './options.ts'
 
 /**
  * The built deck as an installable web app that works offline after one visit: a service worker
@@ -23,36 +26,6 @@ import { appIcon } from './icon.ts'
 
 /** The file name of the service worker, at the site's base. */
 export const serviceWorkerFile = 'sw.js'
-
-/** The headmatter's `offlineApp:` options. */
-export interface OfflineAppOptions {
-  /** The name under the app's icon (default: the title). */
-  shortName?: string
-  /** The colour of the installed app's title bar, `#rrggbb` (default white). */
-  themeColor: string
-  /** The splash screen's colour, `#rrggbb` (default white). */
-  backgroundColor: string
-}
-
-const colour = /^#(?:[\da-f]{3}|[\da-f]{6}|[\da-f]{8})$/i
-
-/** Reads `offlineApp:` from the headmatter; a wrong value is an error that names the file and key. */
-export function offlineAppOptions(raw: unknown, file = 'slides.md'): OfflineAppOptions {
-  const options = (raw ?? {}) as Record<string, unknown>
-  if (typeof options !== 'object' || Array.isArray(options))
-    throw new TypeError(`${file}: the headmatter's offlineApp must be a map (offlineApp: { themeColor: '#b7410e' }).`)
-  for (const key of ['themeColor', 'backgroundColor'] as const) {
-    if (options[key] !== undefined && !(typeof options[key] === 'string' && colour.test(options[key])))
-      throw new Error(`${file}: the headmatter's offlineApp.${key} must be a colour written #rrggbb, not ${JSON.stringify(options[key])}.`)
-  }
-  if (options.shortName !== undefined && typeof options.shortName !== 'string')
-    throw new Error(`${file}: the headmatter's offlineApp.shortName must be text.`)
-  return {
-    shortName: options.shortName as string | undefined,
-    themeColor: (options.themeColor as string | undefined) ?? '#ffffff',
-    backgroundColor: (options.backgroundColor as string | undefined) ?? '#ffffff',
-  }
-}
 
 /** The folder of the site that the worker does not precache: code that works only online. */
 export const onlineAssets = 'assets/online/'
