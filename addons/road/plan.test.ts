@@ -1,8 +1,9 @@
 // @vitest-environment node
 import type { PlanSourceSlide } from './plan'
 import { parseSync } from '@slidev/parser'
+import { validateKeys } from 'slidev-addons-kit/keys'
 import { describe, expect, it } from 'vitest'
-import { checkPlan, describePace, formatSeconds, paceOf, parseSeconds, partOf, readPlan } from './plan'
+import { checkPlan, describePace, formatSeconds, paceOf, parseSeconds, partOf, readPlan, roadKeys } from './plan'
 import pacePlan from './setup/deck-check'
 
 // Slides 1-2 intro (2 min), 3-5 demo part (5 min), 6 questions (3 min).
@@ -18,6 +19,9 @@ const [intro, demo, questions] = parts
 
 /** A deck as Slidev's parser reads it, from markdown. */
 const deck = (markdown: string): PlanSourceSlide[] => parseSync(markdown, 'slides.md').slides
+
+/** What the deck check says of the road's keys (roadKeys) in a deck. */
+const keyCheck = (markdown: string) => validateKeys(roadKeys, { file: 'slides.md', slides: parseSync(markdown, 'slides.md').slides })
 
 describe('the pace plan', () => {
   it('lays the parts end to end, each from its first slide', () => {
@@ -104,8 +108,8 @@ describe('the pace plan check', () => {
     ])
   })
 
-  it('names a time it cannot read, and a part without a time', () => {
-    const problems = checkPlan(deck([
+  it('names a time it cannot read, and a part without a time, as its keys declare them', () => {
+    const problems = keyCheck([
       '---',
       'duration: 10min',
       'part: Intro',
@@ -119,14 +123,11 @@ describe('the pace plan check', () => {
       '---',
       '',
       '# Rest',
-    ].join('\n')))
-    expect(problems.map(p => [p.line, p.slide])).toEqual([
-      [4, 1],
-      [10, 2],
-      [2, 1],
-    ].sort((a, b) => a[0] - b[0]))
-    expect(problems.find(p => p.line === 4)?.message).toContain('planned time "five minutes" cannot be read')
-    expect(problems.find(p => p.line === 10)?.message).toContain('part "Rest" has no planned time')
+    ].join('\n'))
+    expect(problems.map(p => [p.line, p.slide, p.message])).toEqual([
+      [4, 1, 'planned "five minutes" cannot be read as a time. Write it as Slidev\'s duration is written: "5min", "90s", "1h 5min" or "4:30".'],
+      [10, 2, 'part needs planned on the same slide (part: the part of the talk that starts on this slide, with its planned time).'],
+    ])
   })
 
   it('names a plan without duration, slides before the first part, and a part on a backup slide', () => {
@@ -159,53 +160,66 @@ describe('the pace plan check', () => {
   })
 
   it('names a time with no part', () => {
-    const problems = checkPlan(deck('---\nduration: 1min\nplanned: 1min\n---\n\n# Only\n'))
-    expect(problems.find(p => p.message.includes('a planned time with no part'))).toMatchObject({ line: 3, slide: 1 })
-  })
-
-  it('names a duration it cannot read', () => {
-    const problems = checkPlan(deck('---\ntitle: T\nduration: half an hour\npart: All\nplanned: 5min\n---\n\n# All\n'))
-    expect(problems).toEqual([
+    expect(keyCheck('---\nduration: 1min\nplanned: 1min\n---\n\n# Only\n')).toMatchObject([
       {
         line: 3,
         slide: 1,
-        message: expect.stringContaining('add "duration: 5:00"'),
+        message: expect.stringContaining('planned needs part on the same slide'),
+      },
+    ])
+  })
+
+  it('names a duration it cannot read, once', () => {
+    const markdown = '---\ntitle: T\nduration: half an hour\npart: All\nplanned: 5min\n---\n\n# All\n'
+    expect(checkPlan(deck(markdown))).toEqual([])
+    expect(keyCheck(markdown)).toEqual([
+      {
+        file: 'slides.md',
+        line: 3,
+        slide: 1,
+        message: expect.stringContaining('the headmatter\'s duration "half an hour" cannot be read as a time'),
       },
     ])
   })
 
   it('names a part that is not a name, and leaves it out of the plan', () => {
-    const slides = deck('---\nduration: 5min\npart: Intro\nplanned: 5min\n---\n\n# Intro\n\n---\npart: 42\nplanned: 1min\n---\n\n# Numbered\n')
-    expect(checkPlan(slides).map(p => [p.line, p.slide, p.message])).toEqual([
-      [10, 2, 'the part needs a name ("part: Rust in CI").'],
+    const markdown = '---\nduration: 5min\npart: Intro\nplanned: 5min\n---\n\n# Intro\n\n---\npart: 42\nplanned: 1min\n---\n\n# Numbered\n'
+    expect(keyCheck(markdown).map(p => [p.line, p.slide, p.message])).toEqual([
+      [10, 2, 'part must be text, not 42.'],
     ])
-    expect(readPlan(slides.map(s => s.frontmatter)).map(p => p.title)).toEqual(['Intro'])
+    expect(readPlan(deck(markdown).map(s => s.frontmatter)).map(p => p.title)).toEqual(['Intro'])
   })
 
   it('names a blank part on its own line, and leaves a part without a time out of the plan', () => {
-    const slides = deck('---\nduration: 5min\npart: Intro\nplanned: 5min\n---\n\n# Intro\n\n---\nlayout: default\npart: " "\nplanned: 1min\n---\n\n# Blank\n\n---\nlayout: default\npart: Untimed\n---\n\n# Untimed\n')
-    expect(checkPlan(slides).map(p => [p.line, p.slide, p.message])).toEqual([
-      [11, 2, 'the part needs a name ("part: Rust in CI").'],
+    const markdown = '---\nduration: 5min\npart: Intro\nplanned: 5min\n---\n\n# Intro\n\n---\nlayout: default\npart: " "\nplanned: 1min\n---\n\n# Blank\n\n---\nlayout: default\npart: Untimed\n---\n\n# Untimed\n'
+    expect(keyCheck(markdown).map(p => [p.line, p.slide, p.message])).toEqual([
+      [11, 2, 'part must be a name ("part: Rust in CI"), not " ".'],
       [
         19,
         3,
-        expect.stringContaining('part "Untimed" has no planned time'),
+        expect.stringContaining('part needs planned on the same slide'),
       ],
     ])
-    expect(readPlan(slides.map(s => s.frontmatter)).map(p => p.title)).toEqual(['Intro'])
+    expect(readPlan(deck(markdown).map(s => s.frontmatter)).map(p => p.title)).toEqual(['Intro'])
     expect(readPlan([
       { part: 'Untimed' },
       { part: 'Unreadable', planned: 'soon' },
     ])).toEqual([])
   })
 
+  it('names two parts of one name, at the second', () => {
+    expect(keyCheck('---\nduration: 2min\npart: Intro\nplanned: 1min\n---\n\n# One\n\n---\npart: Intro\nplanned: 1min\n---\n\n# Two\n').map(p => [p.line, p.slide, p.message])).toEqual([
+      [10, 2, 'part "Intro" is already the part of slide 1 (line 3): each slide\'s part must be its own.'],
+    ])
+  })
+
   it('numbers a problem\'s slide as its URL does, past hidden and disabled slides', () => {
-    const problems = checkPlan(deck('---\nduration: 1min\npart: Intro\nplanned: 1min\n---\n\n# Intro\n\n---\nhide: true\n---\n\n# Hidden\n\n---\ndisabled: true\n---\n\n# Disabled\n\n---\nplanned: 1min\n---\n\n# Orphan time\n'))
+    const problems = keyCheck('---\nduration: 1min\npart: Intro\nplanned: 1min\n---\n\n# Intro\n\n---\nhide: true\n---\n\n# Hidden\n\n---\ndisabled: true\n---\n\n# Disabled\n\n---\nplanned: 1min\n---\n\n# Orphan time\n')
     expect(problems.map(p => [p.line, p.slide, p.message])).toEqual([
       [
         22,
         2,
-        expect.stringContaining('a planned time with no part'),
+        expect.stringContaining('planned needs part on the same slide'),
       ],
     ])
   })

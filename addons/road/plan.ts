@@ -1,5 +1,7 @@
+import type { KeyDeclaration } from 'slidev-addons-kit/keys'
 import { parseTimeString } from '@slidev/parser/utils'
-import { isBackupSlide } from './road'
+import { optionProblems } from 'slidev-addons-kit/keys'
+import { backupKey, isBackupSlide } from './road'
 
 /**
  * The pace plan: a planned time for each part of the talk, set in the frontmatter of the part's
@@ -51,14 +53,63 @@ export function parseSeconds(value: unknown): number | undefined {
   }
 }
 
+/** What is wrong with a time as Slidev's duration is written, or undefined. */
+function timeProblem(value: unknown): string | undefined {
+  return parseSeconds(value) === undefined
+    ? `"${String(value)}" cannot be read as a time. Write it as Slidev's duration is written: "5min", "90s", "1h 5min" or "4:30".`
+    : undefined
+}
+
+/**
+ * The keys the road reads, declared once (slidev-addons-kit/keys): `readPlan` reads `part` and
+ * `planned` through them, and setup/deck-check.ts gives them to the deck check, which names a
+ * wrong one by its line (a time it cannot read, a part without a time or a time without a part,
+ * two parts of one name, `backup: yes`).
+ */
+export const roadKeys: KeyDeclaration[] = [
+  {
+    where: 'slide',
+    path: 'part',
+    type: 'string',
+    pattern: { test: /\S/, words: 'a name ("part: Rust in CI")' },
+    needs: ['planned'],
+    unique: true,
+    description: 'the part of the talk that starts on this slide, with its planned time',
+  },
+  {
+    where: 'slide',
+    path: 'planned',
+    type: ['string', 'number'],
+    check: timeProblem,
+    needs: ['part'],
+    description: 'the planned length of the part that starts here, as duration is written',
+  },
+  {
+    where: 'slide',
+    path: backupKey,
+    type: 'boolean',
+    description: 'a backup slide of the demo slide before it (backup: true)',
+  },
+  {
+    where: 'headmatter',
+    path: 'duration',
+    type: ['string', 'number'],
+    check: timeProblem,
+    description: 'the talk\'s length, which the parts\' planned times add up to',
+  },
+]
+
+/** Whether a slide's `key` is given and as `roadKeys` declares it. */
+const valid = (key: string, value: unknown) => value !== undefined && value !== null && !optionProblems(roadKeys, key, value).length
+
 /** The parts of the plan, from the slides' frontmatter in order; parts without a name or a valid time are left out. */
 export function readPlan(frontmatters: readonly Frontmatter[]): Part[] {
   const parts: Part[] = []
   let start = 0
   frontmatters.forEach((frontmatter, index) => {
-    const seconds = parseSeconds(frontmatter?.planned)
-    if (typeof frontmatter?.part !== 'string' || !frontmatter.part.trim() || seconds === undefined)
+    if (!valid('part', frontmatter?.part) || !valid('planned', frontmatter?.planned) || typeof frontmatter?.part !== 'string')
       return
+    const seconds = parseSeconds(frontmatter.planned)!
     parts.push({
       title: frontmatter.part,
       firstSlide: index + 1,
@@ -140,10 +191,11 @@ export interface PlanProblem {
 }
 
 /**
- * The mistakes in a pace plan, naming the line: a time that cannot be read, a part without a
- * time or a time without a part, slides before the first part, a part starting on a backup slide
- * (backups count to their demo slide's part), and parts that do not add up to `duration`.
- * A deck without parts has no plan and no problems.
+ * The mistakes in a pace plan as a whole, naming the line: slides before the first part, a part
+ * starting on a backup slide (backups count to their demo slide's part), a plan without
+ * `duration`, and parts that do not add up to it. A deck without parts has no plan and no
+ * problems. What is wrong with one key (a time that cannot be read, a part without a time or a
+ * time without a part, two parts of one name) is declared in `roadKeys`, and the deck check names it.
  */
 export function checkPlan(slides: readonly PlanSourceSlide[]): PlanProblem[] {
   const problems: PlanProblem[] = []
@@ -165,22 +217,13 @@ export function checkPlan(slides: readonly PlanSourceSlide[]): PlanProblem[] {
     return problems
 
   for (const { slide, no } of planned) {
-    const { part, planned: time } = slide.frontmatter ?? {}
-    const report = (key: string, message: string) => problems.push({
-      line: lineOf(slide, key),
-      slide: no,
-      message,
-    })
-    if (time === undefined)
-      report('part', `part "${String(part)}" has no planned time. Add "planned: 5min" (any time Slidev's duration takes) below it.`)
-    else if (parseSeconds(time) === undefined)
-      report('planned', `planned time "${String(time)}" cannot be read. Write it as Slidev's duration is written: "5min", "90s", "1h 5min" or "4:30".`)
-    if (part === undefined)
-      report('planned', `a planned time with no part. Add "part: <name>" above it.`)
-    else if (typeof part !== 'string' || !part.trim())
-      report('part', `the part needs a name ("part: Rust in CI").`)
-    if (isBackupSlide(slide.frontmatter))
-      report('part', `a part starts on a backup slide. Backups count to their demo slide's part: put "part" on a slide of the talk.`)
+    if (slide.frontmatter?.part !== undefined && isBackupSlide(slide.frontmatter)) {
+      problems.push({
+        line: lineOf(slide, 'part'),
+        slide: no,
+        message: `a part starts on a backup slide. Backups count to their demo slide's part: put "part" on a slide of the talk.`,
+      })
+    }
   }
 
   const first = slides[0]
@@ -192,20 +235,19 @@ export function checkPlan(slides: readonly PlanSourceSlide[]): PlanProblem[] {
   const durationRaw = first?.frontmatter?.duration
   const duration = parseSeconds(durationRaw)
   const listed = parts.map(part => `${part.title} ${formatSeconds(part.seconds)}`).join(' + ')
-  if (first && duration === undefined) {
+  // A duration that cannot be read is named by its key's declaration (roadKeys).
+  if (first && durationRaw === undefined) {
     problems.push({
-      line: durationRaw === undefined
-        ? 1
-        : lineOf(first, 'duration'),
+      line: 1,
       slide: 1,
       message: `the pace plan needs the talk's length: add "duration: ${formatSeconds(total)}" (or e.g. "30min") to the headmatter.`,
     })
   }
-  else if (first && duration !== total) {
+  else if (first && duration !== undefined && duration !== total) {
     problems.push({
       line: lineOf(first, 'duration'),
       slide: 1,
-      message: `the planned times add up to ${formatSeconds(total)} (${listed}), but duration is ${String(durationRaw)} (${formatSeconds(duration!)}). Make them add up.`,
+      message: `the planned times add up to ${formatSeconds(total)} (${listed}), but duration is ${String(durationRaw)} (${formatSeconds(duration)}). Make them add up.`,
     })
   }
   return problems.sort((a, b) => a.line - b.line)
