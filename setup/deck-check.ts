@@ -1,4 +1,5 @@
 import type { DeckRule, DeckSource, RuleProblem } from 'slidev-addon-deck-check/check.ts'
+import type { KeyDeclaration } from 'slidev-addons-kit/keys'
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { closest } from 'slidev-addon-deck-check/check.ts'
@@ -8,8 +9,25 @@ import { demos as deckDemos, demoRepo } from '../data/deck.ts'
 /**
  * The talk's own rules for the deck check (slidev-addon-deck-check runs them in `npm run check`,
  * the build and the dev server): every demo a slide names exists in data/deck.ts, and every link
- * into the demo repository points at a path it has (data/demo-repo-tree.txt).
+ * into the demo repository points at a path it has (data/demo-repo-tree.txt). And the talk's own
+ * frontmatter key, `demo:` (layouts/backup.vue reads it), declared once (slidev-addons-kit/keys).
  */
+
+/** The talk's own keys: `demo: <id>` on a backup slide, one of the demos of data/deck.ts. */
+export const keys: KeyDeclaration[] = [
+  {
+    where: 'slide',
+    path: 'demo',
+    type: 'string',
+    values: () => Object.keys(deckDemos),
+    valuesFrom: 'the demos in data/deck.ts',
+    needs: [
+      { path: 'backup', value: true },
+      { path: 'layout', value: 'backup' },
+    ],
+    description: 'the demo a backup slide belongs to; its backup layout names the demo\'s folder',
+  },
+]
 
 /** The demo repository's file list, as the messages name it. */
 export const demoTreeFile = 'data/demo-repo-tree.txt'
@@ -32,22 +50,15 @@ export interface DemoRuleOptions {
   demoTree?: string
 }
 
-/** The demo rules, for `demos` and the demo repository's file list `demoTree`. */
+/** The demo rules, for `demos` and the demo repository's file list `demoTree` (the frontmatter's `demo:` is checked as `keys` declares it). */
 export function demoRules({ demos = deckDemos, demoTree }: DemoRuleOptions = {}): DeckRule {
   return (deck: DeckSource): RuleProblem[] => {
     const repoFiles = demoPaths(demoTree ?? readFileSync(new URL(`../${demoTreeFile}`, import.meta.url), 'utf8'))
     const repoLink = new RegExp(`github\\.com/${demoRepo.owner}/${demoRepo.name}/(?:tree|blob)/[^/\\s)"'<>]+/([^\\s)"'<>#?]+)`, 'g')
     const known = Object.keys(demos).join(', ')
     const problems: RuleProblem[] = []
-    for (const { no, info, frontmatter } of deck.slides) {
+    for (const { no, info } of deck.slides) {
       const report = (line: number, message: string) => problems.push({ line, slide: no, message })
-      if (typeof frontmatter.demo === 'string' && !(frontmatter.demo in demos)) {
-        const at = deck.lines.slice(info.start, info.contentStart).findIndex(l => l.startsWith('demo:'))
-        const guess = closest(frontmatter.demo, Object.keys(demos))
-        report(info.start + Math.max(at, 1) + 1, `no demo "${frontmatter.demo}".${guess
-          ? ` Did you mean "${guess}"?`
-          : ''} Demos (data/deck.ts): ${known}.`)
-      }
       const { masked } = scanMarkdown(deck.lines.slice(info.contentStart, info.end))
       masked.forEach((line, index) => {
         const lineNo = info.contentStart + index + 1

@@ -1,23 +1,41 @@
 // @vitest-environment node
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { globSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { parseSync } from '@slidev/parser'
 import { describe, expect, it } from 'vitest'
 import { checkDeck, formatProblem, projectOf } from '../../addons/deck-check/check'
-import { deckRoots, deckRules, main } from '../../addons/deck-check/deck'
+import { deckRoots, deckRules, deckSetup, main } from '../../addons/deck-check/deck'
 import { deckCheck, deckProblems } from '../../addons/deck-check/vite-plugin'
+import { validateKeys } from '../../addons/kit/keys'
 import { demoRules } from '../../setup/deck-check'
 
 const root = join(__dirname, '../..')
 const fixture = (name: string) => join(root, 'tests/fixtures/bad-decks', name)
-/** The deck's roots and rules, as `npm run check` and the build have them: the talk's demo rules, the road's pace plan. */
+/**
+ * The deck's roots, rules and keys, as `npm run check` and the build have them: the talk's demo
+ * rules and `demo:` key, the road's pace plan and keys, the other addons' headmatter keys.
+ */
 const roots = deckRoots(join(root, 'slides.md'))
-const rules = await deckRules(roots)
-const check = (name: string) => checkDeck(fixture(name), { root, roots, rules }).map(p => formatProblem(p, root))
+const { rules, keys } = await deckSetup(roots)
+const check = (name: string) => checkDeck(fixture(name), { root, roots, rules, keys }).map(p => formatProblem(p, root))
 
 describe('the deck check', () => {
   it('finds nothing wrong with the real slides.md', () => {
-    expect(checkDeck(join(root, 'slides.md'), { root, roots, rules })).toEqual([])
+    expect(checkDeck(join(root, 'slides.md'), { root, roots, rules, keys })).toEqual([])
+  })
+
+  it('raises no false alarm on the keys of real decks no one here wrote (their own keys, Slidev\'s, their themes\')', () => {
+    const decks = globSync('tests/real-decks/*/slides.md', { cwd: root })
+    expect(decks.length).toBeGreaterThan(5)
+    for (const deck of decks) {
+      const source = readFileSync(join(root, deck), 'utf8')
+      expect(validateKeys(keys, {
+        file: deck,
+        slides: parseSync(source, deck).slides,
+        lines: source.split('\n'),
+      }), deck).toEqual([])
+    }
   })
 
   it('finds nothing wrong with a good deck full of look-alikes (code, inline code, notes, icons, images that exist)', () => {
@@ -80,10 +98,96 @@ describe('the deck check', () => {
   })
 
   it('names a frontmatter demo: that data/deck.ts does not have, and the demo meant', () => {
-    const [problem, ...rest] = check('unknown-frontmatter-demo.md')
-    expect(rest).toEqual([])
-    expect(problem).toMatch(/^tests\/fixtures\/bad-decks\/unknown-frontmatter-demo\.md:10 \(slide 2\): no demo "productoin"\. Did you mean "production"\? Demos \(data\/deck\.ts\): .+\.$/)
-    expect(problem).toMatch(/Demos \(data\/deck\.ts\): (.+, )?local(,|\.$)/)
+    expect(check('unknown-frontmatter-demo.md')).toEqual([
+      'tests/fixtures/bad-decks/unknown-frontmatter-demo.md:10 (slide 2): demo "productoin" is not one it takes. Did you mean "production"? It takes: local, ci, production, musl, wasm (the demos in data/deck.ts).',
+    ])
+  })
+
+  it('names a demo: on a slide that is not a backup, and none on a backup by layout or by key', () => {
+    expect(check('demo-not-backup.md')).toEqual([
+      'tests/fixtures/bad-decks/demo-not-backup.md:9 (slide 2): demo needs backup: true or layout: backup on the same slide (demo: the demo a backup slide belongs to; its backup layout names the demo\'s folder).',
+    ])
+  })
+
+  it('names a misspelt key of Slidev\'s own, with the key meant, and no key of the deck\'s own that is close to none', () => {
+    expect(check('misspelt-slidev-key.md')).toEqual([
+      'tests/fixtures/bad-decks/misspelt-slidev-key.md:4 (slide 1): unknown headmatter key "colorSchem". Did you mean "colorSchema"?',
+      'tests/fixtures/bad-decks/misspelt-slidev-key.md:10 (slide 2): unknown frontmatter key "layuot". Did you mean "layout"?',
+      'tests/fixtures/bad-decks/misspelt-slidev-key.md:16 (slide 3): unknown frontmatter key "clas". Did you mean "class"?',
+    ])
+  })
+
+  it('names a misspelt key of an addon on its own line, nested ones too, with the key meant', () => {
+    expect(check('misspelt-addon-key.md')).toEqual([
+      'tests/fixtures/bad-decks/misspelt-addon-key.md:5 (slide 1): the headmatter\'s staticSite has "preloadFont", which it does not know. Did you mean "preloadFonts"? It takes { preloadFonts, textFrom, allowRemote }.',
+      'tests/fixtures/bad-decks/misspelt-addon-key.md:8 (slide 1): the headmatter\'s offlineApp has "themeColour", which it does not know. Did you mean "themeColor"? It takes { shortName, themeColor, backgroundColor }.',
+      'tests/fixtures/bad-decks/misspelt-addon-key.md:10 (slide 1): the headmatter\'s follow has "brokr", which it does not know. Did you mean "broker"? It takes { broker, room }.',
+      'tests/fixtures/bad-decks/misspelt-addon-key.md:13 (slide 1): the headmatter\'s handout.links[0] needs text (the link\'s text).',
+      'tests/fixtures/bad-decks/misspelt-addon-key.md:14 (slide 1): the headmatter\'s handout.links[0] has "txt", which it does not know. Did you mean "text"? It takes { label, text, href }.',
+      'tests/fixtures/bad-decks/misspelt-addon-key.md:22 (slide 2): unknown frontmatter key "backpu". Did you mean "backup"?',
+      'tests/fixtures/bad-decks/misspelt-addon-key.md:23 (slide 2): unknown frontmatter key "planed". Did you mean "planned"?',
+    ])
+  })
+
+  it('names a key of the wrong type', () => {
+    expect(check('wrong-type.md')).toEqual([
+      'tests/fixtures/bad-decks/wrong-type.md:5 (slide 1): the headmatter\'s staticSite.allowRemote must be true or false, not "no".',
+      'tests/fixtures/bad-decks/wrong-type.md:6 (slide 1): the headmatter\'s staticSite.preloadFonts must be a list of strings, not "inter-latin-400-normal".',
+      'tests/fixtures/bad-decks/wrong-type.md:8 (slide 1): the headmatter\'s deckCheck.emojiShortcodes must be true or false, not "yes".',
+      'tests/fixtures/bad-decks/wrong-type.md:10 (slide 1): the headmatter\'s handout.links must be a list of { label, text, href }, not "github.com/kjuulh".',
+      'tests/fixtures/bad-decks/wrong-type.md:16 (slide 2): backup must be true or false, not "yes".',
+    ])
+  })
+
+  it('names a value a key does not take', () => {
+    expect(check('value-not-allowed.md')).toEqual([
+      'tests/fixtures/bad-decks/value-not-allowed.md:4 (slide 1): the headmatter\'s duration "half an hour" cannot be read as a time. Write it as Slidev\'s duration is written: "5min", "90s", "1h 5min" or "4:30".',
+      'tests/fixtures/bad-decks/value-not-allowed.md:6 (slide 1): the headmatter\'s offlineApp.themeColor must be a colour written #rrggbb, not "rust".',
+      'tests/fixtures/bad-decks/value-not-allowed.md:8 (slide 1): the headmatter\'s follow.broker "https://broker.example.org/mqtt" must use ws:// or wss:// (MQTT over WebSocket), not https.',
+      'tests/fixtures/bad-decks/value-not-allowed.md:9 (slide 1): the headmatter\'s follow.room must be lower-case letters, digits and dashes (one MQTT topic level), not "My Talk".',
+    ])
+  })
+
+  it('names a key without its companion, and two parts of one name', () => {
+    expect(check('missing-companion.md')).toEqual([
+      'tests/fixtures/bad-decks/missing-companion.md:12 (slide 2): part needs planned on the same slide (part: the part of the talk that starts on this slide, with its planned time).',
+      'tests/fixtures/bad-decks/missing-companion.md:18 (slide 3): planned needs part on the same slide (planned: the planned length of the part that starts here, as duration is written).',
+    ])
+    expect(check('duplicate-part.md')).toEqual([
+      'tests/fixtures/bad-decks/duplicate-part.md:12 (slide 2): part "Rust locally" is already the part of slide 1 (line 5): each slide\'s part must be its own.',
+    ])
+  })
+
+  it('loads the keys of a root\'s setup/deck-check.ts: a named export, or the default export { rules, keys }', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deck-check-keys-'))
+    try {
+      for (const [name, source] of Object.entries({
+        named: `export const keys = [{ where: 'slide', path: 'mood', type: 'string', values: ['calm'], description: 'the mood' }]\nexport default () => []\n`,
+        both: `export default { rules: [() => [{ line: 1, slide: 1, message: 'a rule' }]], keys: [{ where: 'headmatter', path: 'pace', type: 'number', description: 'the pace' }] }\n`,
+        rules: `export default [() => []]\n`,
+      })) {
+        mkdirSync(join(dir, name, 'setup'), { recursive: true })
+        writeFileSync(join(dir, name, 'setup/deck-check.ts'), source)
+      }
+      const setup = await deckSetup(['named', 'both', 'rules'].map(name => join(dir, name)))
+      expect(setup.keys.map(key => key.path)).toEqual(['mood', 'pace'])
+      expect(setup.rules).toHaveLength(3)
+      expect(await deckRules(['named', 'both', 'rules'].map(name => join(dir, name)))).toHaveLength(3)
+      const file = join(dir, 'slides.md')
+      writeFileSync(file, '---\npace: fast\n---\n\n# One\n\n---\nmood: clam\n---\n\n## Two\n')
+      expect(checkDeck(file, {
+        root: dir,
+        roots: [dir],
+        ...setup,
+      }).map(p => formatProblem(p, dir))).toEqual([
+        'slides.md:1 (slide 1): a rule',
+        'slides.md:2 (slide 1): the headmatter\'s pace must be a number, not "fast".',
+        'slides.md:8 (slide 2): mood "clam" is not one it takes. Did you mean "calm"? It takes: calm.',
+      ])
+    }
+    finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('names a demo whose folder in data/deck.ts is not in the demo repository', () => {
@@ -145,14 +249,15 @@ describe('the deck check', () => {
     try {
       const file = join(dir, 'slides.md')
       writeFileSync(file, '# One\n\n---\nhide: true\n---\n\n## Hidden <Nope />\n\n---\ndisabled: true\n---\n\n## Disabled\n\n---\n\n## Two <Neither />\n')
-      expect(checkDeck(file, { root, roots, rules }).map(p => formatProblem(p, dir))).toEqual([
+      expect(checkDeck(file, { root, roots, rules, keys }).map(p => formatProblem(p, dir))).toEqual([
         'slides.md:7 (slide 1): unknown component <Nope>. Slidev would leave it blank. Components live in components/.',
         'slides.md:17 (slide 2): unknown component <Neither>. Slidev would leave it blank. Components live in components/.',
       ])
       // Problems come in the order of their lines, whatever the order of the rules.
       writeFileSync(file, '# One\n\n---\ndemo: nope\nlayout: nope\n---\n\n## Two\n')
-      expect(checkDeck(file, { root, roots, rules }).map(p => `${p.line}: ${p.message.split('.')[0]}`)).toEqual([
-        '4: no demo "nope"',
+      expect(checkDeck(file, { root, roots, rules, keys }).map(p => `${p.line}: ${p.message.split('.')[0]}`)).toEqual([
+        '4: demo "nope" is not one it takes',
+        '4: demo needs backup: true or layout: backup on the same slide (demo: the demo a backup slide belongs to; its backup layout names the demo\'s folder)',
         '5: unknown layout "nope"',
       ])
       // A file in no project: the deck is its folder.
