@@ -35,6 +35,7 @@ export const followKeys: KeyDeclaration[] = [
     where: 'headmatter',
     path: 'follow.broker',
     type: 'string',
+    empty: true,
     check: brokerProblem,
     description: 'the broker\'s MQTT over WebSocket address (wss://…)',
   },

@@ -174,6 +174,17 @@ describe('key declarations', () => {
     ])
   })
 
+  it('name a key without a value, unless it may have none, and place a frontmatter written as a yaml block', () => {
+    expect(readOptions(keys, 'site', null)).toBeUndefined()
+    expect(() => readOptions(keys, 'site', { colour: null })).toThrow('slides.md: the headmatter\'s site.colour has no value.')
+    expect(check('---\nsite:\n  colour: #b7410e\n---\n\n# One\n\n---\n\n```yaml\nbackup: 1\nplanned:\n```\n\n# Two\n')).toEqual([
+      '3 (1): the headmatter\'s site.colour has no value. YAML reads what follows " #" as a comment: put the value in quotes (\'#b7410e\').',
+      '11 (2): backup must be true or false, not 1.',
+      '12 (2): planned has no value.',
+      '12 (2): planned needs part on the same slide (planned: the part\'s planned time).',
+    ])
+  })
+
   it('say nothing of a key of the deck\'s own that is close to no known key', () => {
     expect(check('---\nlevel: 2\nmyOwnThing: 3\ncolor: red\n---\n\n# x\n\n---\nlayout: backup\ndemo: local\nbackground: /x.png\n---\n')).toEqual([])
   })

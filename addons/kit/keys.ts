@@ -56,6 +56,12 @@ export interface KeyDeclaration {
   unique?: boolean
   /** A map that takes keys it does not declare (by default a declared map names each key it takes). */
   open?: boolean
+  /**
+   * The key may be written without a value (`broker:`), which means none. Otherwise a key without
+   * one is named: it is most often a value YAML read as a comment (`themeColor: #b7410e`). A map
+   * without a value is always allowed (its keys all commented out).
+   */
+  empty?: boolean
 }
 
 /** A problem, as the deck check's `Problem`: file, 1-based line of the key, 1-based slide number as in its URL. */
@@ -219,6 +225,20 @@ function pairOf(map: YamlNode | null | undefined, key: string): YamlPair | undef
 interface Found {
   message: string
   node?: YamlNode | null
+  /** A key written without a value: the validator says so when a `#` on its line made the value a comment. */
+  empty?: boolean
+}
+
+/** A key without a value, where its declaration does not allow that (`empty`, or a map). */
+function noValue(declaration: KeyDeclaration, name: string, node?: YamlNode | null): Found[] {
+  const types = typeof declaration.type === 'string'
+    ? [declaration.type]
+    : declaration.type
+  return declaration.empty || types.includes('map')
+    ? []
+    : [
+        { message: `${label(declaration.where, name)} has no value.`, node, empty: true },
+      ]
 }
 
 const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -337,8 +357,9 @@ function checkMap(declarations: readonly KeyDeclaration[], parent: KeyDeclaratio
     const pair = pairOf(mapNode, key)
     const field = fields.find(f => fieldName(f) === key)
     if (field) {
-      if (item !== undefined && item !== null)
-        found.push(...checkValue(declarations, field, item, `${name}.${key}`, pair?.key ?? node, pair?.value))
+      found.push(...item === undefined || item === null
+        ? noValue(field, `${name}.${key}`, pair?.key ?? node)
+        : checkValue(declarations, field, item, `${name}.${key}`, pair?.key ?? node, pair?.value))
     }
     else if (!parent.open) {
       const guess = closest(key, fields.map(fieldName))
@@ -444,6 +465,10 @@ export function validateKeys(declarations: readonly KeyDeclaration[], deck: { fi
       slide: no,
       message,
     })
+    /** A key without a value whose line has a `#`: YAML read the rest of the line as a comment. */
+    const commentHint = (found: Found) => found.empty && /:\s+#/.test(raw.split('\n')[lineAt(found.node) - firstLine] ?? '')
+      ? ` YAML reads what follows " #" as a comment: put the value in quotes ('#b7410e').`
+      : ''
     const known = new Set([
       ...slidevFrontmatterKeys,
       ...slidevUntypedKeys,
@@ -458,10 +483,10 @@ export function validateKeys(declarations: readonly KeyDeclaration[], deck: { fi
       const declared = topLevel.filter(d => d.path === key)
       const declaration = declared.find(d => d.where === 'slide' || index === 0)
       if (declaration) {
-        if (value !== undefined && value !== null) {
-          for (const found of checkValue(declarations, declaration, value, key, keyNode, pair?.value))
-            report(found.message, found.node)
-        }
+        for (const found of value === undefined || value === null
+          ? noValue(declaration, key, keyNode)
+          : checkValue(declarations, declaration, value, key, keyNode, pair?.value))
+          report(found.message + commentHint(found), found.node)
         if (declaration.needs?.length && !declaration.needs.some(companion => holds(companion, frontmatter)))
           report(`${label(declaration.where, key)} needs ${declaration.needs.map(companionWords).join(' or ')} on the same slide (${key}: ${declaration.description}).`, keyNode)
         if (declaration.unique && value !== undefined && value !== null) {
@@ -494,12 +519,15 @@ export function validateKeys(declarations: readonly KeyDeclaration[], deck: { fi
   return problems
 }
 
-/** The 1-based file line of a slide's frontmatter's first line: after its `---`, or after the ```yaml line. */
+/**
+ * The 1-based file line where a slide's `frontmatterRaw` starts: the line after its `---`; for a
+ * frontmatter written as a ```yaml block, the ```yaml line itself (the raw text starts right after `yaml`).
+ */
 function frontmatterFirstLine(slide: KeySourceSlide, lines?: readonly string[]): number {
   if (slide.frontmatterStyle === 'yaml' && lines) {
     for (let i = slide.start; i < lines.length; i++) {
-      if (/^```ya?ml\s*$/.test(lines[i]))
-        return i + 2
+      if (/^\s*```ya?ml/.test(lines[i]))
+        return i + 1
     }
   }
   return slide.start + 2

@@ -139,12 +139,14 @@ describe('the deck check', () => {
     ])
   })
 
-  it('names a value a key does not take', () => {
+  it('names a value a key does not take, and a key with none (a colour YAML read as a comment)', () => {
     expect(check('value-not-allowed.md')).toEqual([
       'tests/fixtures/bad-decks/value-not-allowed.md:4 (slide 1): the headmatter\'s duration "half an hour" cannot be read as a time. Write it as Slidev\'s duration is written: "5min", "90s", "1h 5min" or "4:30".',
       'tests/fixtures/bad-decks/value-not-allowed.md:6 (slide 1): the headmatter\'s offlineApp.themeColor must be a colour written #rrggbb, not "rust".',
-      'tests/fixtures/bad-decks/value-not-allowed.md:8 (slide 1): the headmatter\'s follow.broker "https://broker.example.org/mqtt" must use ws:// or wss:// (MQTT over WebSocket), not https.',
-      'tests/fixtures/bad-decks/value-not-allowed.md:9 (slide 1): the headmatter\'s follow.room must be lower-case letters, digits and dashes (one MQTT topic level), not "My Talk".',
+      'tests/fixtures/bad-decks/value-not-allowed.md:7 (slide 1): the headmatter\'s offlineApp.backgroundColor has no value. YAML reads what follows " #" as a comment: put the value in quotes (\'#b7410e\').',
+      'tests/fixtures/bad-decks/value-not-allowed.md:9 (slide 1): the headmatter\'s follow.broker "https://broker.example.org/mqtt" must use ws:// or wss:// (MQTT over WebSocket), not https.',
+      'tests/fixtures/bad-decks/value-not-allowed.md:10 (slide 1): the headmatter\'s follow.room must be lower-case letters, digits and dashes (one MQTT topic level), not "My Talk".',
+      'tests/fixtures/bad-decks/value-not-allowed.md:17 (slide 2): demo has no value.',
     ])
   })
 
