@@ -77,6 +77,21 @@ describe('the reading view of a slide it cannot wholly render', () => {
     expect(warnings[0]).toMatch(/^slides\.md:\d+ \(slide 2\): the reading view shows this slide without a part it could not render here \(Vue warned: no component <DemoLnk> here/)
   })
 
+  it('shows the rest of a slide whose component does not load here (it imports Slidev\'s client), and the page is still made', async () => {
+    const { slide, warnings } = await render('<DarkToggle>its text</DarkToggle>', {
+      components: {
+        DarkToggle: async () => {
+          throw new Error('Cannot find module \'#slidev/configs\' imported from @slidev/client/env.ts\nat …')
+        },
+      },
+    })
+    expect(slide).toContain('its text')
+    expect(slide).toContain('Still here.')
+    expect(slide).toContain('Part of this slide only shows on the slide itself: view slide 2')
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(/\(slide 2\): .*<DarkToggle> does not load here \(Cannot find module '#slidev\/configs' imported from @slidev\/client\/env\.ts\)/)
+  })
+
   it('shows the text of a slide whose own expression throws, and says so without blaming the slide', async () => {
     const { slide, warnings } = await render('Hello <b>{{ $frontmatter.nope.x }}</b> <em>world</em>')
     expect(slide).toContain('Hello')

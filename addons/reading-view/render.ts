@@ -526,6 +526,11 @@ async function renderSlideBody(slide: ReadingSlide, md: ReturnType<typeof create
   const components: Record<string, Component> = {}
   const styles: ComponentStyle[] = []
   const warnings: string[] = []
+  /** What a component that is not here wraps, in its place. */
+  const standIn = (name: string) => ({
+    name,
+    setup: (_: unknown, { slots }: { slots: Record<string, (() => unknown) | undefined> }) => () => slots.default?.(),
+  }) as Component
   for (const name of used) {
     if (hiddenHere.has(name)) {
       components[name] = {
@@ -540,16 +545,21 @@ async function renderSlideBody(slide: ReadingSlide, md: ReturnType<typeof create
       // setup): what it wraps shows, and the slide says that a part is missing.
       if (!(name in builtinComponents) && [...tags].some(tag => tag === name && /^[A-Z]/.test(tag))) {
         warnings.push(`no component <${name}> here`)
-        components[name] = {
-          name,
-          setup: (_: unknown, { slots }: { slots: Record<string, (() => unknown) | undefined> }) => () => slots.default?.(),
-        } as Component
+        components[name] = standIn(name)
       }
       continue
     }
-    const loaded = await load()
-    components[name] = loaded.default
-    styles.push(...loaded.styles ?? [])
+    try {
+      const loaded = await load()
+      components[name] = loaded.default
+      styles.push(...loaded.styles ?? [])
+    }
+    catch (error) {
+      // A component that does not load outside the deck's app (it imports Slidev's client,
+      // `@slidev/client`): the same, and the page is still made.
+      warnings.push(`<${name}> does not load here (${String((error as Error)?.message ?? error).split('\n')[0]})`)
+      components[name] = standIn(name)
+    }
   }
   const nested = {
     components: {},
