@@ -108,11 +108,10 @@ export async function checkRenderedDeck({ browser, url, entry, cwd, view = 'prin
     await page.goto(`${url}${views[view].path}`)
     await settle(page)
     const rendered: SlideRender[] = await page.locator(views[view].slides).evaluateAll(elements => elements.map((element) => {
-      const layouts = [
-        ...element.querySelectorAll<HTMLElement>('.slidev-layout'),
-      ]
-      const text = layouts.map(layout => layout.textContent ?? '').join('').trim()
-      const media = layouts.some(layout => layout.querySelector('img, svg, canvas, video, iframe, object'))
+      // The slide as its layout renders it: a layout's root need not be `.slidev-layout` (Slidev's
+      // own iframe layout is a plain box around its iframe, and so are many themes' layouts).
+      const text = (element.textContent ?? '').trim()
+      const media = !!element.querySelector('img, svg, canvas, video, iframe, object')
       return {
         no: Number((element as HTMLElement).dataset.slidevNo),
         empty: !text && !media,
