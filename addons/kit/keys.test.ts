@@ -185,6 +185,12 @@ describe('key declarations', () => {
     ])
   })
 
+  it('name a nested key written as one dotted key', () => {
+    expect(check('---\nsite.remote: false\n---\n\n# One\n')).toEqual([
+      '2 (1): "site.remote" is one key here, not remote inside site: write "site:" and, indented below it, "remote:".',
+    ])
+  })
+
   it('say nothing of a key of the deck\'s own that is close to no known key', () => {
     expect(check('---\nlevel: 2\nmyOwnThing: 3\ncolor: red\n---\n\n# x\n\n---\nlayout: backup\ndemo: local\nbackground: /x.png\n---\n')).toEqual([])
   })

@@ -506,6 +506,10 @@ export function validateKeys(declarations: readonly KeyDeclaration[], deck: { fi
       else if (declared.length) {
         report(`${key} is read from the headmatter (the first slide's frontmatter) only, so here it does nothing. Move it to the headmatter.`, keyNode)
       }
+      else if (key.includes('.') && declarations.some(d => d.path === key)) {
+        const [parent, ...rest] = key.split('.')
+        report(`"${key}" is one key here, not ${rest.join('.')} inside ${parent}: write "${parent}:" and, indented below it, "${rest.join('.')}:".`, keyNode)
+      }
       else if (!known.has(key)) {
         const guess = closestKey(key, known)
         if (guess && guess !== key) {
