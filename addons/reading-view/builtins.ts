@@ -187,7 +187,8 @@ export const builtinComponents: Record<string, Component> = {
   PoweredBySlidev: defineComponent({
     name: 'PoweredBySlidev',
     setup: () => () => h('p', [
-      'Made with ',
+      // As on the slide ("Powered by" and Slidev's logo), the logo as its name.
+      'Powered by ',
       h('a', { href: 'https://sli.dev' }, 'Slidev'),
     ]),
   }),
