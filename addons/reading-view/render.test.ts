@@ -200,6 +200,23 @@ describe('the built-ins of Slidev on the page', () => {
     expect(doc.querySelectorAll('section[id="2"] pre.shiki')).toHaveLength(3)
   })
 
+  it('shows a code block\'s title above it, as Slidev does, and Slidev\'s credit as on the slide', async () => {
+    const { sections } = await render(deck('## Code\n\n```ts [filename-example.ts] {all|2}\nconst a = 1\n```\n\n<PoweredBySlidev />'))
+    expect(sections.get(2)).toMatch(/filename-example\.ts\s*const a = 1/)
+    expect(sections.get(2)).toContain('Powered by Slidev')
+  })
+
+  it('typesets a slide as Slidev does (an apostrophe is ’, quotes stay straight, only a URL with its scheme is a link), and its notes not', async () => {
+    const { doc } = await render(deck('## What\'s "new"\n\nSee example.com or https://sli.dev...\n\n<!--\nIt\'s here.\n-->'))
+    const slide = doc.querySelector('section[id="2"]')!
+    expect(slide.querySelector('h2')?.textContent).toBe('What’s "new"')
+    expect([
+      ...slide.querySelectorAll('p a'),
+    ].map(a => a.textContent)).toEqual(['https://sli.dev'])
+    expect(slide.textContent).toContain('https://sli.dev…')
+    expect(slide.querySelector('aside')?.textContent).toContain('It\'s here.')
+  })
+
   it('reads a snippet import from the deck, its region only', async () => {
     const { sections } = await render(deck('## Snippet\n\n<<< @/snippets/external.ts#snippet\n\n<<< ./snippets/external.ts ts'))
     const text = sections.get(2)!

@@ -157,7 +157,17 @@ function mathMl(content: string, displayMode: boolean): string {
  * speaker's notes they stay text (its notes renderer), so "main.rs" in a note is not a website.
  */
 function createMarkdown(highlighter: Highlighter, themes: Record<string, string>, { linkify, setup }: { linkify: boolean, setup?: ReadingViewOptions['markdownSetup'] }) {
-  const md = MarkdownExit({ html: true, linkify, typographer: false })
+  // Slides are typeset as Slidev's markdown (unplugin-vue-markdown's options with Slidev's): an
+  // apostrophe is ’, `...` is …, quotes stay straight, and only a URL with its scheme or `www.` is a
+  // link ("example.com" is text). Notes are plain, as Slidev's notes renderer has them.
+  const md = MarkdownExit({
+    html: true,
+    linkify,
+    typographer: linkify,
+    quotes: '""\'\'',
+  })
+  if (linkify)
+    md.linkify.set({ fuzzyLink: false })
   setup?.(md)
   const loaded = new Set(highlighter.getLoadedLanguages())
   // `$x$` and `$$ … $$`, as Slidev writes math.
@@ -261,9 +271,13 @@ function createMarkdown(highlighter: Highlighter, themes: Record<string, string>
       }
     }
     const diagram = { mermaid: 'Mermaid', plantuml: 'PlantUML' }[lang]
+    // A block's title, as Slidev shows it above the code: ```ts [filename-example.ts]
+    const title = token.info.match(/^[\w+-]*\s*\[([^\]]+)\]/)?.[1]
     const caption = diagram
       ? `<p class="slide-caption">A diagram on the slide, written in ${diagram}:</p>\n`
-      : ''
+      : title
+        ? `<p class="slide-caption">${escapeHtml(title)}</p>\n`
+        : ''
     const html = caption + highlighter.codeToHtml(token.content.replace(/\n$/, ''), {
       lang: loaded.has(lang)
         ? lang
