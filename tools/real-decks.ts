@@ -462,6 +462,14 @@ export async function checkRealDecks({ decks = realDecks(), addons = addonNames(
           for (const error of look.consoleErrors.filter(e => !stockErrors.has(e)))
             problems.push(`console: ${error}`)
         }
+        if (job.addons.includes('deck-check')) {
+          // Its command line, as its README gives it, from the installed tarball: no false alarm.
+          const cli = await run(join(consumer, 'node_modules/.bin/slidev-deck-check'), ['slides.md'], {
+            cwd: deckCopy(consumer, deck),
+          }).catch((error: Error & { output?: string }) => ({ output: error.output ?? error.message, failed: true }))
+          if ('failed' in cli)
+            problems.push(...cli.output.split('\n').filter(line => line.trim()).map(line => `deck check: ${line}`))
+        }
         if (job.addons.includes('reading-view')) {
           if (!existsSync(join(built.dist, 'read/index.html')))
             problems.push('reading view: no read/index.html')

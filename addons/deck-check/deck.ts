@@ -181,7 +181,7 @@ export async function checkWholeDeck(entry: string, options: CheckOptions = {}):
 }
 
 /**
- * The command line, as a deck's own script calls it (`node scripts/check-deck.ts [slides.md ...]`): checks each file
+ * The command line, as a deck's own script calls it (`slidev-deck-check [slides.md ...]`, bin/): checks each file
  * (slides.md by default) against the deck it belongs to, writes each problem to `error` and a
  * summary, and returns the exit code: 1 if there are any.
  */
