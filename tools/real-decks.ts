@@ -542,3 +542,30 @@ export function resultsTable(results: BuildResult[]): string {
 
 /** Where a path is, relative to the repository (for messages). */
 export const shown = (path: string) => relative(root, path) || path
+
+/** A problem of a real deck that is still open, written down with why (tests/real-decks/known-problems.json). */
+export interface KnownProblem {
+  deck: string
+  /** The build: 'stock', an addon's short name, or 'all'. */
+  addons: string
+  /** The start of the problem's line, as the run prints it. */
+  problem: string
+  why: string
+}
+
+export function knownProblems(file = join(decksDir, 'known-problems.json')): KnownProblem[] {
+  return existsSync(file)
+    ? JSON.parse(readFileSync(file, 'utf8')) as KnownProblem[]
+    : []
+}
+
+/**
+ * The problems no entry of `known` accounts for, and the entries that match no problem of a build
+ * that ran (a problem fixed since, whose entry must go).
+ */
+export function compareWithKnown(results: BuildResult[], known: KnownProblem[]): { unexpected: Array<{ result: BuildResult, problem: string }>, stale: KnownProblem[] } {
+  const matches = (entry: KnownProblem, result: BuildResult, problem: string) => entry.deck === result.deck && entry.addons === result.addons && problem.startsWith(entry.problem)
+  const unexpected = results.flatMap(result => result.problems.filter(problem => !known.some(entry => matches(entry, result, problem))).map(problem => ({ result, problem })))
+  const stale = known.filter(entry => results.some(r => r.deck === entry.deck && r.addons === entry.addons) && !results.some(result => result.problems.some(problem => matches(entry, result, problem))))
+  return { unexpected, stale }
+}
