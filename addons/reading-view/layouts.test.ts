@@ -297,5 +297,5 @@ describe('this deck\'s backup layout', () => {
       if (heading)
         expect(text.indexOf(heading.replace(/`/g, '')), `slide ${slide.no}`).toBeGreaterThan(text.indexOf('Demo backup'))
     }
-  })
+  }, 60_000)
 })
