@@ -318,7 +318,9 @@ async function lookAt(browser: Browser, dist: string, withTexts: boolean): Promi
         slideTexts = await page.evaluate(() => {
           // Each slide's text as a reader sees it, leaving out what draws rather than writes:
           // diagrams and icons (SVG), math (KaTeX's own layout), editors, embeds, code line numbers.
-          const skip = 'svg, .katex, .monaco-editor, iframe, script, style, .slidev-code-line-number, .slidev-code-magic-move, [aria-hidden="true"]'
+          // Also what only the overview or a running app shows: a code runner's output ("Code is disabled
+          // in the overview mode") and TwoSlash's type annotations, which a static page cannot compute.
+          const skip = 'svg, .katex, .monaco-editor, iframe, script, style, .slidev-code-line-number, .slidev-code-magic-move, [data-waitfor=".slidev-runner-output"], [class*="twoslash-popup"], .twoslash-error-line, .twoslash-meta-line, [aria-hidden="true"]'
           return [
             ...document.querySelectorAll<HTMLElement>('.slidev-page'),
           ].map((slide) => {
@@ -353,7 +355,8 @@ function readingSections(dist: string): Map<number, string> {
   const html = readFileSync(join(dist, 'read/index.html'), 'utf8')
   const sections = new Map<number, string>()
   for (const match of html.matchAll(/<section id="(\d+)"[^>]*>([\s\S]*?)<\/section>/g)) {
-    const text = match[2].replace(/<[^>]+>/g, ' ').replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ')
+    // Tags go without a space: the page may split a word into spans (highlighted code) that the deck writes whole.
+    const text = match[2].replace(/<\/(?:p|div|li|h\d|td|th|pre|section|aside|figure|blockquote)>|<br\s*\/?>/gi, ' ').replace(/<[^>]+>/g, '').replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ')
     sections.set(Number(match[1]), text)
   }
   return sections
