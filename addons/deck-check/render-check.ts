@@ -108,10 +108,17 @@ export async function checkRenderedDeck({ browser, url, entry, cwd, view = 'prin
     await page.goto(`${url}${views[view].path}`)
     await settle(page)
     const rendered: SlideRender[] = await page.locator(views[view].slides).evaluateAll(elements => elements.map((element) => {
-      // The slide as its layout renders it: a layout's root need not be `.slidev-layout` (Slidev's
-      // own iframe layout is a plain box around its iframe, and so are many themes' layouts).
-      const text = (element.textContent ?? '').trim()
-      const media = !!element.querySelector('img, svg, canvas, video, iframe, object')
+      // The slide as its layout renders it, without the deck's global layers beside it (a slide
+      // number): its `.slidev-layout`. A layout whose root is not one (Slidev's own iframe layout is a
+      // plain box around its iframe, and so are some themes') is looked at whole.
+      const layouts = [
+        ...element.querySelectorAll<HTMLElement>('.slidev-layout'),
+      ]
+      const roots: HTMLElement[] = layouts.length
+        ? layouts
+        : [element as HTMLElement]
+      const text = roots.map(root => root.textContent ?? '').join('').trim()
+      const media = roots.some(root => !!root.querySelector('img, svg, canvas, video, iframe, object'))
       return {
         no: Number((element as HTMLElement).dataset.slidevNo),
         empty: !text && !media,
