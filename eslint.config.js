@@ -33,6 +33,13 @@ export default antfu(
     },
   },
   {
+    // An addon's command (its package.json bin): an ES module that awaits its one job at the top.
+    files: ['addons/*/bin/*.mjs'],
+    rules: {
+      'antfu/no-top-level-await': 'off',
+    },
+  },
+  {
     // Command-line tools: the console is how they talk.
     files: ['bench/**/*.ts', 'scripts/**/*.ts', 'tools/**/*.ts'],
     rules: {
