@@ -4,10 +4,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { basename, dirname, extname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { parseSync } from '@slidev/parser'
-import leven from 'leven'
 import emojiByName from 'markdown-it-emoji/lib/data/full.mjs'
 import { bundledLanguagesInfo } from 'shiki'
-import { validateKeys } from 'slidev-addons-kit/keys'
+import { closest, validateKeys } from 'slidev-addons-kit/keys'
 import { scanMarkdown } from './markdown.ts'
 
 /**
@@ -78,21 +77,8 @@ export function formatProblem(problem: Problem, cwd = process.cwd()): string {
   return `${relative(cwd, problem.file) || problem.file}:${problem.line} (slide ${problem.slide}): ${problem.message}`
 }
 
-/** The closest of `known` to `name`, if it is close enough to be a typo. */
-export function closest(name: string, known: Iterable<string>): string | undefined {
-  let best: string | undefined
-  let bestDistance = Infinity
-  for (const candidate of known) {
-    const distance = leven(name.toLowerCase(), candidate.toLowerCase())
-    if (distance < bestDistance) {
-      best = candidate
-      bestDistance = distance
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3))
-    ? best
-    : undefined
-}
+/** The closest of `known` to `name`, if it is close enough to be a typo: the kit's, which the key check uses too. */
+export { closest }
 
 function namesIn(dir: string, extensions: string[]): string[] {
   if (!existsSync(dir))
