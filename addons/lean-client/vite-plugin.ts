@@ -245,7 +245,12 @@ export function leanClient(options: Pick<ResolvedSlidevOptions, 'data' | 'mode'>
     generateBundle() {
       // The chunk patterns match Slidev's files by path, like the swaps: a file an upgrade moved
       // would silently fall back into a chunk of its own, and slide 1 would wait for it.
-      const missed = chunkGuards.filter(file => !chunked.has(file))
+      // Only a file the build has: a theme's own default layout leaves Slidev's out of the deck, which
+      // is no upgrade (a real deck with slidev-theme-academic found that).
+      const inBuild = [
+        ...this.getModuleIds(),
+      ].map(id => id.replaceAll('\\', '/'))
+      const missed = chunkGuards.filter(file => !chunked.has(file) && inBuild.some(id => id.includes(`${slidevClient}${file}`)))
       if (chunking && missed.length) {
         this.error(`slidev-addon-lean-client: the core chunk no longer takes these files of Slidev's client (after an upgrade?): ${missed.join(', ')}. `
           + 'Update coreChunk and showChunk in slidev-addon-lean-client/vite-plugin.ts.')

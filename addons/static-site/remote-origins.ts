@@ -92,10 +92,11 @@ export function remoteOrigins(deck: DeckSources): RemoteOrigin[] {
     const layout = String(slide.frontmatter.layout ?? '')
     if (layout.startsWith('iframe'))
       add('frame-src', String(slide.frontmatter.url ?? ''), `layout: ${layout}`)
-    for (const key of ['image', 'background', 'backgroundImage']) {
-      add('img-src', typeof slide.frontmatter[key] === 'string'
-        ? slide.frontmatter[key] as string
-        : undefined, `the frontmatter's ${key}`)
+    // A picture named in the frontmatter: Slidev's `image` and `background`, and a theme's own keys
+    // (`coverBackgroundUrl`, `figureUrl`), by what their names say.
+    for (const [key, value] of Object.entries(slide.frontmatter)) {
+      if (typeof value === 'string' && /image|background|bg|figure|photo|picture|logo|src/i.test(key))
+        add('img-src', value, `the frontmatter's ${key}`)
     }
     for (const embed of builtinEmbeds) {
       if (embed.tag.test(slide.content)) {
