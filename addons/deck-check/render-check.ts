@@ -118,7 +118,12 @@ export async function checkRenderedDeck({ browser, url, entry, cwd, view = 'prin
         ? layouts
         : [element as HTMLElement]
       const text = roots.map(root => root.textContent ?? '').join('').trim()
-      const media = roots.some(root => !!root.querySelector('img, svg, canvas, video, iframe, object'))
+      // A picture is an element, or a CSS background (a theme's image layouts draw theirs so).
+      const media = roots.some(root => !!root.querySelector('img, svg, canvas, video, iframe, object')
+        || [
+          root,
+          ...root.querySelectorAll<HTMLElement>('*'),
+        ].some(el => getComputedStyle(el).backgroundImage.includes('url(')))
       return {
         no: Number((element as HTMLElement).dataset.slidevNo),
         empty: !text && !media,
