@@ -54,14 +54,6 @@ export async function launchChromium(): Promise<Browser> {
   })
 }
 
-/** `slidev export` arguments that point it at the same browser. */
-export function exportBrowserArgs(): string[] {
-  const path = chromiumExecutable()
-  return path
-    ? ['--executable-path', path]
-    : []
-}
-
 /** What `planChromium` may do on this machine, found out once by `inspectMachine`. */
 export interface Machine {
   /** Debian (not a derivative such as Ubuntu, whose `chromium` package is a snap). */

@@ -8,7 +8,7 @@ import { join, relative } from 'node:path'
 import process from 'node:process'
 import { chromiumArgs, chromiumExecutable } from './chromium.ts'
 import { serveSite } from './serve.ts'
-import { root } from './slidev.ts'
+import { browserArgs, root } from './slidev.ts'
 
 /**
  * The addons as a Slidev user meets them: packed with `npm pack`, installed by npm from their
@@ -266,7 +266,6 @@ async function buildDeck(deck: Deck, consumer: string, addons: string[]): Promis
     ...pkg,
     slidev: { addons },
   }, null, 2)}\n`)
-  const executable = chromiumExecutable()
   try {
     const { output, ms } = await run(process.execPath, [
       join(consumer, 'node_modules/@slidev/cli/bin/slidev.mjs'),
@@ -274,9 +273,7 @@ async function buildDeck(deck: Deck, consumer: string, addons: string[]): Promis
       'slides.md',
       '--out',
       'dist',
-      ...(executable
-        ? ['--executable-path', executable]
-        : []),
+      ...browserArgs(),
     ], { cwd: dir })
     return {
       dist: join(dir, 'dist'),
