@@ -8,7 +8,7 @@ export interface PrintOptions {
   output: string
   /** Milliseconds to wait for the page to be ready. Default 60 s. */
   timeout?: number
-  /** Where console errors of the page go. */
+  /** Where console errors and uncaught errors of the page go. */
   warn?: (line: string) => void
 }
 
@@ -17,6 +17,8 @@ export interface PrintOptions {
  * every slide, beside its speaker notes) to an A4 PDF. The caller serves the site and brings the
  * browser (a Playwright `Browser` of Chromium, which prints PDFs). What the deck's slides take from other
  * sites (a remote picture) is printed as it loads; without a network it is left out, and the print goes on.
+ * An uncaught error of the page (a video refused autoplay, a remote script that did not load) is a warning,
+ * as it is for the deck in a browser; the print fails only when a slide does not render, and names it.
  */
 export async function printHandout({ browser, url: siteUrl, output, timeout = 60_000, warn = () => {} }: PrintOptions): Promise<void> {
   const page = await browser.newPage({
@@ -24,7 +26,11 @@ export async function printHandout({ browser, url: siteUrl, output, timeout = 60
   })
   try {
     const errors: string[] = []
-    page.on('pageerror', error => errors.push(error.message))
+    page.on('pageerror', (error) => {
+      const line = String(error).split('\n')[0] || error.name || 'an error without a message'
+      errors.push(line)
+      warn(`handout page: uncaught ${line}`)
+    })
     const handoutUrl = new URL('handout', siteUrl).href
     page.on('console', (msg) => {
       // Like GitHub Pages, the server answers the deep link with 404.html and status 404.
@@ -35,16 +41,30 @@ export async function printHandout({ browser, url: siteUrl, output, timeout = 60
 
     await page.goto(handoutUrl, { waitUntil: 'load', timeout })
     await page.locator('[data-handout-ready]').waitFor({ timeout })
-    // Every slide rendered (Slidev loads slides lazily) and every font in.
-    await page.waitForFunction(() => {
-      const rows = document.querySelectorAll('.handout-row').length
-      return rows > 0
-        && document.querySelectorAll('.handout-row [data-slidev-no]').length === rows
-        && document.querySelectorAll('.handout .slidev-slide-loading').length === 0
-    }, undefined, { timeout })
+    // Every slide rendered (Slidev loads slides lazily) and every font in. The slides not rendered yet,
+    // by number; none while the page has no row yet.
+    const unrenderedSlides = () => {
+      const rows = [
+        ...document.querySelectorAll<HTMLElement>('.handout-row'),
+      ]
+      return rows.length
+        ? rows.filter(row => !row.querySelector('[data-slidev-no]') || row.querySelector('.slidev-slide-loading')).map(row => row.dataset.no ?? '?')
+        : null
+    }
+    try {
+      await page.waitForFunction(`(${unrenderedSlides})()?.length === 0`, undefined, { timeout })
+    }
+    catch {
+      const unrendered = await page.evaluate(unrenderedSlides).catch(() => null)
+      throw new Error(`the handout page did not render ${unrendered?.length
+        ? `slide${unrendered.length > 1
+          ? 's'
+          : ''} ${unrendered.join(', ')}`
+        : 'any slide'} within ${timeout / 1000} s${errors.length
+        ? ` (its errors: ${errors.join('; ')})`
+        : ''}`)
+    }
     await page.evaluate(() => document.fonts.ready)
-    if (errors.length)
-      throw new Error(`the handout page failed:\n${errors.join('\n')}`)
 
     await page.pdf({
       path: output,
