@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
+import { basename, join, relative } from 'node:path'
 import process from 'node:process'
 import { chromiumArgs, chromiumExecutable } from './chromium.ts'
 import { serveSite } from './serve.ts'
@@ -107,11 +107,17 @@ export function run(command: string, args: string[], { cwd, env = {}, timeout = 
   })
 }
 
-/** Every workspace packed by npm as it would publish it: tarballs by package name. */
+/**
+ * Every workspace packed by npm as it would publish it: tarballs by package name, each kept under the
+ * hash of its own content (npm packs the same files into the same bytes), so that a change to one addon
+ * makes new builds only where that addon is installed.
+ */
 export async function packAddons(): Promise<{ dir: string, tarballs: Record<string, string> }> {
   const staging = join(workDir, 'packs-new')
+  const dir = join(workDir, 'packs')
   rmSync(staging, { recursive: true, force: true })
   mkdirSync(staging, { recursive: true })
+  mkdirSync(dir, { recursive: true })
   await run('npm', [
     'pack',
     '--silent',
@@ -119,22 +125,16 @@ export async function packAddons(): Promise<{ dir: string, tarballs: Record<stri
     '--pack-destination',
     staging,
   ], { cwd: root })
-  const files = readdirSync(staging).filter(file => file.endsWith('.tgz'))
-  const hash = sha(...files.sort().flatMap(file => [
-    file,
-    readFileSync(join(staging, file)),
-  ]))
-  const dir = join(workDir, `packs-${hash}`)
-  if (!existsSync(dir))
-    cpSync(staging, dir, { recursive: true })
-  rmSync(staging, { recursive: true, force: true })
-  return {
-    dir,
-    tarballs: Object.fromEntries(files.map(file => [
-      file.replace(/-\d+\.\d+\.\d+\.tgz$/, ''),
-      join(dir, file),
-    ])),
+  const tarballs: Record<string, string> = {}
+  for (const file of readdirSync(staging).filter(file => file.endsWith('.tgz'))) {
+    const name = file.replace(/-\d+\.\d+\.\d+\.tgz$/, '')
+    const kept = join(dir, `${file.replace(/\.tgz$/, '')}-${sha(readFileSync(join(staging, file)))}.tgz`)
+    if (!existsSync(kept))
+      cpSync(join(staging, file), kept)
+    tarballs[name] = kept
   }
+  rmSync(staging, { recursive: true, force: true })
+  return { dir, tarballs }
 }
 
 /** The stock folder: Slidev 53, Playwright (as the PDF export needs it) and what the decks need, installed once. */
@@ -173,7 +173,11 @@ async function stockConsumer(decks: Deck[]): Promise<string> {
   return settle(dir, final)
 }
 
-/** Renames a folder made under a temporary name to its final one, unless another run got there first. */
+/**
+ * Renames a folder made under a temporary name to its final one, unless another run got there first,
+ * and removes the older folders of the same kind (`with-handout-<hash>` of an earlier handout): each
+ * holds a whole Slidev install.
+ */
 function settle(made: string, final: string): string {
   if (existsSync(join(final, 'node_modules/.installed'))) {
     rmSync(made, { recursive: true, force: true })
@@ -181,6 +185,9 @@ function settle(made: string, final: string): string {
   }
   rmSync(final, { recursive: true, force: true })
   renameSync(made, final)
+  const kind = basename(final).replace(/-[0-9a-f]{16}$/, '')
+  for (const older of readdirSync(workDir).filter(name => name !== basename(final) && new RegExp(`^${kind}-[0-9a-f]{16}$`).test(name)))
+    rmSync(join(workDir, older), { recursive: true, force: true })
   return final
 }
 
