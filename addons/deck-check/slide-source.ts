@@ -3,6 +3,7 @@ import type { Problem } from './check.ts'
 import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { load } from '@slidev/parser/fs'
+import { isVoidTag } from '@vue/shared'
 import { scanMarkdown } from './markdown.ts'
 
 /**
@@ -74,22 +75,6 @@ export function slideProblem(slides: SlideInfo[], no: number, message: string, h
   }
 }
 
-const voidElements = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'source',
-  'track',
-  'wbr',
-])
-
 /**
  * HTML elements and components opened on a slide and never closed, innermost last, each with the
  * 1-based file line of its opening tag. Vue only says that *an* element misses its end tag, and
@@ -101,7 +86,7 @@ export function unclosedTags(source: SourceSlideInfo): Array<{ tag: string, line
   const open: Array<{ tag: string, offset: number }> = []
   for (const match of text.matchAll(/<(\/?)([A-Z][\w.-]*)(?:\s[^<>]*?)?(\/?)>/gi)) {
     const [, closing, tag, selfClosing] = match
-    if (selfClosing || voidElements.has(tag.toLowerCase()))
+    if (selfClosing || isVoidTag(tag.toLowerCase()))
       continue
     if (!closing) {
       open.push({ tag, offset: match.index })

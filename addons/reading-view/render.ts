@@ -4,6 +4,7 @@ import type { TocEntry } from './builtins'
 import type { ReadingViewContribution, SlideKind } from './extend'
 import type { ReadingSlide } from './slides'
 import { tex } from '@mdit/plugin-tex'
+import { isVoidTag } from '@vue/shared'
 import katex from 'katex'
 import MarkdownExit from 'markdown-exit'
 import { createHighlighter, createJavaScriptRegexEngine } from 'shiki'
@@ -329,23 +330,6 @@ const scopeAttribute = / data-v-([\da-f]{8})(-s)?(?:="")?/g
 
 const pascal = (tag: string) => tag.replace(/(?:^|-)(\w)/g, (_, c: string) => c.toUpperCase())
 
-/** Elements without content, which HTML writes without an end tag. */
-const voidElements = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'source',
-  'track',
-  'wbr',
-])
-
 interface TemplateNode {
   type: number
   tag?: string
@@ -374,7 +358,7 @@ export function staticHtml(template: string): string {
     const attributes = (node.props ?? []).filter(p => p.type === 6).map(p => p.value
       ? ` ${p.name}="${escapeHtml(p.value.content)}"`
       : ` ${p.name}`).join('')
-    return voidElements.has(node.tag!)
+    return isVoidTag(node.tag!)
       ? `<${node.tag}${attributes}>`
       : `<${node.tag}${attributes}>${children}</${node.tag}>`
   }
