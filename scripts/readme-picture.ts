@@ -76,13 +76,59 @@ export async function updatePresenterPicture(site = join(root, 'dist')): Promise
   }
 }
 
-/** `npm run readme:picture [-- --site dist]`: both pictures of README.md, from a built site. */
+/** The pictures of the addons' READMEs that show what this deck's build makes. */
+export const addonPictures = {
+  handout: join(root, 'addons/handout/screenshots/handout-page.png'),
+  readingView: join(root, 'addons/reading-view/screenshots/phone-reading-view.png'),
+} as const
+
+/**
+ * Photographs the built site's handout page (the first A4 page, as it prints) and its reading view on
+ * a phone held upright (390 × 844, the top of the page), for slidev-addon-handout's and
+ * slidev-addon-reading-view's READMEs.
+ */
+export async function updateAddonPictures(site = join(root, 'dist')): Promise<string[]> {
+  if (!existsSync(join(site, 'read/index.html')))
+    throw new Error(`${relative(root, site)}/read/index.html is missing: run npm run build first.`)
+  const server = await serveSite(site, {
+    base: siteBase(site),
+  })
+  const browser = await launchChromium()
+  try {
+    const handout = await browser.newPage({
+      viewport: { width: 794, height: 1123 },
+    })
+    await handout.goto(`${server.url}handout`)
+    await handout.locator('[data-handout-ready]').waitFor()
+    await handout.waitForFunction(() => document.querySelectorAll('.handout-page:first-child .slidev-slide-loading').length === 0)
+    await handout.evaluate(() => document.fonts.ready)
+    await handout.locator('.handout-page').first().screenshot({ path: addonPictures.handout })
+    const phone = await browser.newPage({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    })
+    await phone.goto(`${server.url}read/`)
+    await phone.evaluate(() => document.fonts.ready)
+    await phone.screenshot({ path: addonPictures.readingView })
+    return Object.values(addonPictures)
+  }
+  finally {
+    await browser.close()
+    await server.close()
+  }
+}
+
+/** `npm run readme:picture [-- --site dist]`: the pictures of README.md and of the addons' READMEs, from a built site. */
 if (isMain(import.meta.url)) {
   const { options } = parseArgs(process.argv.slice(2), ['site'])
   const site = options.site && resolve(root, options.site)
   try {
     console.log(`${relative(root, updateReadmePicture(site))}: slide 1 of the built deck`)
     console.log(`${relative(root, await updatePresenterPicture(site))}: the presenter view on a demo slide`)
+    for (const picture of await updateAddonPictures(site))
+      console.log(`${relative(root, picture)}: an addon's README`)
   }
   catch (error) {
     console.error((error as Error).message)

@@ -1,7 +1,7 @@
 import type { KeyDeclaration } from 'slidev-addons-kit/keys'
 import { parseTimeString } from '@slidev/parser/utils'
 import { optionProblems } from 'slidev-addons-kit/keys'
-import { backupKey, isBackupSlide } from './road'
+import { backupKey, isBackupSlide } from './road.ts'
 
 /**
  * The pace plan: a planned time for each part of the talk, set in the frontmatter of the part's
