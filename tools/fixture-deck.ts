@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process'
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { buildUnlessKept, documentsOnly } from './build-cache.ts'
+import { chromiumExecutable } from './chromium.ts'
 import { browserArgs, deckAddons, root, runSlidev } from './slidev.ts'
 
 /** The fixture deck's source: a small deck that is not the talk (code, a table, notes, a backup, a part plan). */
@@ -31,9 +33,33 @@ export const fixtureBuilds = {
  * publishes) and unpacked into the fixture's node_modules as npm installs a tarball. Their
  * dependencies resolve from the repository's node_modules, where the workspaces installed them. Then
  * `slidev build --executable-path <Chromium>`, as a Slidev user types it (without `download`), and
- * once more with no browser (`fixtureBuilds`). Returns the first built site's folder.
+ * once more with no browser (`fixtureBuilds`). Returns the first built site's folder. With `reuse`,
+ * nothing is done while the folder holds the builds of the same files (tools/build-cache.ts).
  */
-export async function buildFixtureDeck({ quiet = true }: { quiet?: boolean } = {}): Promise<string> {
+export async function buildFixtureDeck({ quiet = true, reuse = false }: { quiet?: boolean, reuse?: boolean } = {}): Promise<string> {
+  await buildUnlessKept({
+    out: fixtureBuilds.dist.dir,
+    inputs: {
+      paths: [
+        'addons',
+        'tests/fixture-deck',
+        'package.json',
+        'package-lock.json',
+        'tools/fixture-deck.ts',
+        'tools/slidev.ts',
+        'tools/chromium.ts',
+      ],
+      skip: documentsOnly,
+      extra: [],
+    },
+    browser: chromiumExecutable(),
+    reuse,
+    build: () => buildBoth(quiet),
+  })
+  return fixtureBuilds.dist.dir
+}
+
+async function buildBoth(quiet: boolean): Promise<string> {
   rmSync(fixtureDir, { recursive: true, force: true })
   cpSync(fixtureSource, fixtureDir, { recursive: true })
   const packs = join(fixtureDir, 'packs')
