@@ -119,9 +119,18 @@ describe('what the follow control says', () => {
     expect(describeState(connection(following(), 'closed'))).toBe('Can\'t reach the speaker — retrying')
   })
 
-  it('says when the broker refused the device, following or paused', () => {
-    expect(describeState(connection(following(), 'refused'))).toBe('The broker refused this device')
-    expect(describeState(connection(pause(following()), 'refused'))).toBe('The broker refused this device')
+  it('says why the broker refused the device, following or paused, and that it tries again', () => {
+    const full = 'the broker is full (quota exceeded, code 151)'
+    expect(describeState(connection(following(), 'refused', full))).toBe('Can\'t follow: the broker is full (quota exceeded, code 151) — retrying')
+    expect(describeState(connection(pause(following()), 'refused', full))).toBe('Can\'t follow: the broker is full (quota exceeded, code 151) — retrying')
+    expect(describeState(connection(following(), 'refused'))).toBe('Can\'t follow: the broker refused this device — retrying')
+  })
+
+  it('forgets the refusal once the broker lets the device in', () => {
+    const refused = connection(following(), 'refused', 'the broker is busy (code 137)')
+    expect(refused.refusal).toBe('the broker is busy (code 137)')
+    expect(connection(refused, 'live')).not.toHaveProperty('refusal')
+    expect(describeState(connection(refused, 'live'))).toBe('Following the speaker · slide 3')
   })
 
   it('waits for the speaker, then names the speaker\'s slide', () => {

@@ -11,6 +11,8 @@ export interface FollowState {
   /** `off` before the reader asks to follow; `paused` after a move of the reader's own. */
   mode: 'off' | 'following' | 'paused'
   connection: RoomStatus | 'closed'
+  /** Why the broker refused this device, in words (room.ts), while `connection` is `refused`. */
+  refusal?: string
   /** The speaker's last position, once one came. */
   latest?: Position
 }
@@ -55,16 +57,23 @@ export function pause(state: FollowState): FollowState {
     : state
 }
 
-export function connection(state: FollowState, status: FollowState['connection']): FollowState {
-  return { ...state, connection: status }
+/** The connection changed; `refusal` says why the broker refused, when it did. */
+export function connection(state: FollowState, status: FollowState['connection'], refusal?: string): FollowState {
+  const next: FollowState = { ...state, connection: status }
+  if (status === 'refused' && refusal)
+    next.refusal = refusal
+  else
+    delete next.refusal
+  return next
 }
 
 /** What the follow control says. */
 export function describe(state: FollowState): string {
   if (state.mode === 'off')
     return 'Follow the speaker'
+  // The device tries again after a growing wait (backoff.ts): the reader learns why, and that it retries.
   if (state.connection === 'refused')
-    return 'The broker refused this device'
+    return `Can't follow: ${state.refusal ?? 'the broker refused this device'} — retrying`
   // Before a first position, still connecting; after one, the broker went away and it retries.
   if (state.connection !== 'live') {
     return state.latest

@@ -53,12 +53,12 @@ describe('the headmatter\'s follow options', () => {
       42,
       true,
     ])
-      expect(() => followOptions(headmatter), String(headmatter)).toThrow(/^slidev-addon-follow: the headmatter's follow must be a map of \{ broker, room \}, not /)
+      expect(() => followOptions(headmatter), String(headmatter)).toThrow(/^slidev-addon-follow: the headmatter's follow must be a map of \{ broker, room, audience \}, not /)
   })
 
   it('names the keys it does not know, and the ones it takes', () => {
-    expect(() => followOptions({ brokr: broker, rooms: 'rust' })).toThrow('slidev-addon-follow: the headmatter\'s follow has "brokr", which it does not know. Did you mean "broker"? It takes { broker, room }. The headmatter\'s follow has "rooms", which it does not know. Did you mean "room"? It takes { broker, room }.')
-    expect(() => followOptions({ broker, topic: 'x' })).toThrow(/follow has "topic", which it does not know\. It takes \{ broker, room \}\./)
+    expect(() => followOptions({ brokr: broker, rooms: 'rust' })).toThrow('slidev-addon-follow: the headmatter\'s follow has "brokr", which it does not know. Did you mean "broker"? It takes { broker, room, audience }. The headmatter\'s follow has "rooms", which it does not know. Did you mean "room"? It takes { broker, room, audience }.')
+    expect(() => followOptions({ broker, topic: 'x' })).toThrow(/follow has "topic", which it does not know\. It takes \{ broker, room, audience \}\./)
   })
 
   it('refuses a broker that is not text or not an address', () => {
@@ -94,6 +94,43 @@ describe('the headmatter\'s follow options', () => {
     ])
       expect(() => followOptions({ broker, room }), room).toThrow(`the headmatter's follow.room must be lower-case letters, digits and dashes (one MQTT topic level), not ${JSON.stringify(room)}.`)
     expect(() => followOptions({ broker, room: 2025 })).toThrow(/follow\.room must be text, not 2025\./)
+  })
+})
+
+describe('the audience\'s login, for a broker without anonymous clients', () => {
+  const audience = { username: 'public_audience', password: 'reads-only' }
+
+  it('a deck with an audience login joins with it; without one, anonymously', () => {
+    expect(followOptions({ broker, room: 'rust', audience })).toEqual({ broker, room: 'rust', audience })
+    expect(followOptions({ broker, room: 'rust' })).not.toHaveProperty('audience')
+  })
+
+  it('names a missing or empty user name or password, and a misspelt key', () => {
+    expect(() => followOptions({
+      broker,
+      audience: { username: 'public_audience' },
+    })).toThrow(/follow\.audience.*password/)
+    expect(() => followOptions({
+      broker,
+      audience: { password: 'x' },
+    })).toThrow(/follow\.audience.*username/)
+    expect(() => followOptions({
+      broker,
+      audience: { username: ' ', password: 'x' },
+    })).toThrow('follow.audience.username must not be empty')
+    expect(() => followOptions({
+      broker,
+      audience: { username: 'a_b', password: 42 },
+    })).toThrow(/follow\.audience\.password must be text, not 42/)
+    expect(() => followOptions({
+      broker,
+      audience: { user: 'a_b', password: 'x' },
+    })).toThrow('follow.audience has "user", which it does not know. It takes { username, password }. The headmatter\'s follow.audience needs username')
+    expect(() => followOptions({ broker, audience: 'public_audience:reads-only' })).toThrow(/follow\.audience must be a map/)
+  })
+
+  it('an address with a user in it points to follow.audience', () => {
+    expect(() => followOptions({ broker: 'wss://public_audience:reads@broker.example.org/mqtt' })).toThrow(/the audience's login, if the broker needs one, is follow\.audience\.$/)
   })
 })
 

@@ -1,4 +1,5 @@
 import type { KeyDeclaration } from 'slidev-addons-kit/keys'
+import type { Credential } from './protocol.ts'
 import { readOptions } from 'slidev-addons-kit/keys'
 import { roomPattern } from './protocol.ts'
 
@@ -8,6 +9,11 @@ export interface FollowOptions {
   broker: string
   /** The room: the last part of the topics, one per talk. */
   room: string
+  /**
+   * The audience's login, for a broker that lets no anonymous client in (most managed ones): public
+   * by nature (it is in the built site), so the broker must let it only read `slidev/#`.
+   */
+  audience?: Credential
 }
 
 /** The environment variable that points the deck at another broker, e.g. a local one for a rehearsal. */
@@ -46,7 +52,36 @@ export const followKeys: KeyDeclaration[] = [
     pattern: { test: roomPattern, words: 'lower-case letters, digits and dashes (one MQTT topic level)' },
     description: 'the last part of the topics, one per talk',
   },
+  {
+    where: 'headmatter',
+    path: 'follow.audience',
+    type: 'map',
+    description: 'the audience\'s login (public, read only), for a broker without anonymous clients',
+  },
+  {
+    where: 'headmatter',
+    path: 'follow.audience.username',
+    type: 'string',
+    required: true,
+    check: loginProblem,
+    description: 'the audience\'s user name on the broker',
+  },
+  {
+    where: 'headmatter',
+    path: 'follow.audience.password',
+    type: 'string',
+    required: true,
+    check: loginProblem,
+    description: 'the audience\'s password: public, in the built site',
+  },
 ]
+
+/** What is wrong with a user name or password of the audience's login, or undefined. */
+function loginProblem(value: unknown): string | undefined {
+  if (typeof value === 'string' && !value.trim())
+    return 'must not be empty: a broker without anonymous clients refuses an empty login.'
+  return undefined
+}
 
 /**
  * The follow options of a deck, or `undefined` when no broker is configured (the deck then has no
@@ -58,7 +93,7 @@ export function followOptions(
   { title, env = {} }: { title?: string, env?: Record<string, string | undefined> } = {},
 ): FollowOptions | undefined {
   // The headmatter's broker is checked even when the environment overrides it: the next build may not.
-  const given = readOptions<{ broker?: string | null, room?: string }>(followKeys, 'follow', headmatter, 'slidev-addon-follow') ?? {}
+  const given = readOptions<{ broker?: string | null, room?: string, audience?: Credential | null }>(followKeys, 'follow', headmatter, 'slidev-addon-follow') ?? {}
   const room = given.room ?? roomFromTitle(title)
   const fromEnv = env[brokerVariable]
   const wrong = fromEnv
@@ -69,7 +104,18 @@ export function followOptions(
   const broker = fromEnv || given.broker || undefined
   if (!broker)
     return undefined
-  return { broker, room }
+  return {
+    broker,
+    room,
+    ...(given.audience
+      ? {
+          audience: {
+            username: String(given.audience.username),
+            password: String(given.audience.password),
+          },
+        }
+      : {}),
+  }
 }
 
 /** What is wrong with a broker's address, or undefined; no address (`''`) is nothing wrong. */
@@ -88,7 +134,7 @@ function brokerProblem(broker: unknown): string | undefined {
   if (url.protocol !== 'ws:' && url.protocol !== 'wss:')
     return `"${broker}" must use ws:// or wss:// (MQTT over WebSocket), not ${url.protocol.replace(':', '')}.`
   if (url.username || url.password)
-    return 'must not carry a user or password: the built site is public. The speaker\'s credential travels in the presenter link\'s fragment.'
+    return 'must not carry a user or password: the built site is public. The speaker\'s credential travels in the presenter link\'s fragment; the audience\'s login, if the broker needs one, is follow.audience.'
   return undefined
 }
 

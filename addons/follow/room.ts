@@ -1,12 +1,16 @@
 import type { MqttClient } from 'mqtt'
+import type { BackoffOptions } from './backoff.ts'
 import type { Credential, Position, Press, PressMessage, Published } from './protocol.ts'
 import mqtt from 'mqtt'
+import { backoffOptions, connected, freshBackoff, lost } from './backoff.ts'
 import { decodePosition, decodePress, encode, positionTopic, pressTopic } from './protocol.ts'
+import { isRefusal, refusalWords } from './refusals.ts'
 
 /**
  * - `connecting`: not connected yet, or connecting again (the broker went away, the network dropped)
  * - `live`: connected and subscribed
- * - `refused`: the broker refused the credential; no retry until the page gives another
+ * - `refused`: the broker refused this device (its login, or it is full or busy): `detail` says why
+ *   in words, `code` is the broker's reason code; it tries again after a wait that grows
  */
 export type RoomStatus = 'connecting' | 'live' | 'refused'
 
@@ -16,13 +20,16 @@ export interface RoomOptions {
   room: string
   /** The speaker's credential: it may publish. Without it, the room is read only. */
   credential?: Credential
+  /** The audience's login (`follow.audience`), public and read only, for a broker without anonymous clients. */
+  audience?: Credential
   /** The presenter's position: at once when joining (the broker keeps the last one), then each move. */
   onPosition?: (position: Published) => void
   /** The phone remote's presses (a speaker's device only). */
   onPress?: (press: PressMessage) => void
-  onStatus?: (status: RoomStatus, detail?: string) => void
-  /** Milliseconds between attempts to reconnect. */
-  reconnectMs?: number
+  /** The connection's state; with `refused`, the refusal in words and the broker's reason code. */
+  onStatus?: (status: RoomStatus, detail?: string, code?: number) => void
+  /** How long to wait between attempts (backoff.ts): 1 s, doubling up to 30 s, drawn at random. */
+  backoff?: Partial<BackoffOptions>
 }
 
 export interface Room {
@@ -35,24 +42,27 @@ export interface Room {
   close: () => Promise<void>
 }
 
-/** MQTT v5 reason codes the broker answers a refused credential or publish with. */
-const notAuthorized = new Set([0x86, 0x87, 0x8C, 4, 5])
+const reasonOf = (error: unknown): unknown => (error as { code?: unknown } | undefined)?.code
 
-const reasonOf = (error: unknown): number | undefined => (error as { code?: unknown })?.code as number | undefined
-
-/** Joins a talk's room on its broker (MQTT v5 over WebSocket), and keeps trying while the broker is away. */
+/**
+ * Joins a talk's room on its broker (MQTT v5 over WebSocket), and keeps trying while the broker is
+ * away or refuses: each attempt after a random wait from a window that doubles (backoff.ts), so a
+ * room of phones does not come back in the same second.
+ */
 export function joinRoom(options: RoomOptions): Room {
+  const settings = backoffOptions(options.backoff)
   const id = `slidev-${Math.random().toString(36).slice(2, 12)}`
+  const login = options.credential ?? options.audience
   const client: MqttClient = mqtt.connect(options.broker, {
     protocolVersion: 5,
     clientId: id,
     clean: true,
-    username: options.credential?.username,
-    password: options.credential?.password,
-    reconnectPeriod: options.reconnectMs ?? 1000,
+    username: login?.username,
+    password: login?.password,
+    // The waits between attempts are this module's (backoff.ts), not MQTT.js's fixed period.
+    reconnectPeriod: 0,
     connectTimeout: 5000,
     keepalive: 20,
-    resubscribe: true,
     // mqtt.js keeps time in a blob: worker by default, which the site's Content-Security-Policy refuses.
     timerVariant: 'native',
   })
@@ -64,23 +74,54 @@ export function joinRoom(options: RoomOptions): Room {
         ]
       : []),
   ]
-  const status = (value: RoomStatus, detail?: string) => options.onStatus?.(value, detail)
+  const status = (value: RoomStatus, detail?: string, code?: number) => options.onStatus?.(value, detail, code)
+  let backoff = freshBackoff
+  let retry: ReturnType<typeof setTimeout> | undefined
+  let closing = false
+  /** The broker's refusal on this attempt (CONNACK, SUBACK or DISCONNECT), if it gave one. */
+  let refusal: number | undefined
+
   status('connecting')
   client.on('connect', () => {
+    backoff = connected(backoff, Date.now())
+    refusal = undefined
     client.subscribe(topics, { qos: 1 }, (error) => {
-      if (error)
-        status('connecting', error.message)
-      else
-        status('live')
+      if (!error)
+        return status('live')
+      // A broker whose ACL lets this login read nothing here: say so, and ask again later.
+      const code = reasonOf(error)
+      refusal = isRefusal(code)
+        ? code
+        : 0x80
+      client.end(true)
     })
   })
-  client.on('reconnect', () => status('connecting'))
-  client.on('offline', () => status('connecting', 'offline'))
   client.on('error', (error) => {
-    if (notAuthorized.has(reasonOf(error) ?? -1)) {
-      client.end(true)
-      status('refused', error.message)
-    }
+    const code = reasonOf(error)
+    if (isRefusal(code))
+      refusal = code
+  })
+  client.on('disconnect', (packet) => {
+    if (isRefusal(packet.reasonCode))
+      refusal = packet.reasonCode
+  })
+  // Every failed attempt and every lost connection ends here, once: wait, then try again.
+  client.on('close', () => {
+    if (closing || retry)
+      return
+    const next = lost(backoff, Date.now(), Math.random(), settings)
+    backoff = next.state
+    if (refusal === undefined)
+      status('connecting', 'offline')
+    else
+      status('refused', refusalWords(refusal), refusal)
+    refusal = undefined
+    retry = setTimeout(() => {
+      retry = undefined
+      // The same stores: a position published while away is sent once connected.
+      if (!closing)
+        client.reconnect({ incomingStore: client.incomingStore, outgoingStore: client.outgoingStore })
+    }, next.delayMs)
   })
   client.on('message', (topic, payload) => {
     if (topic === topics[0]) {
@@ -116,6 +157,10 @@ export function joinRoom(options: RoomOptions): Room {
       at: Date.now(),
       from: id,
     }), false),
-    close: () => new Promise<void>(resolve => client.end(false, {}, () => resolve())),
+    close: () => {
+      closing = true
+      clearTimeout(retry)
+      return new Promise<void>(resolve => client.end(false, {}, () => resolve()))
+    },
   }
 }

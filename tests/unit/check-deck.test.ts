@@ -121,7 +121,7 @@ describe('the deck check', () => {
     expect(check('misspelt-addon-key.md')).toEqual([
       'tests/fixtures/bad-decks/misspelt-addon-key.md:5 (slide 1): the headmatter\'s staticSite has "preloadFont", which it does not know. Did you mean "preloadFonts"? It takes { preloadFonts, textFrom, allowRemote }.',
       'tests/fixtures/bad-decks/misspelt-addon-key.md:8 (slide 1): the headmatter\'s offlineApp has "themeColour", which it does not know. Did you mean "themeColor"? It takes { shortName, themeColor, backgroundColor }.',
-      'tests/fixtures/bad-decks/misspelt-addon-key.md:10 (slide 1): the headmatter\'s follow has "brokr", which it does not know. Did you mean "broker"? It takes { broker, room }.',
+      'tests/fixtures/bad-decks/misspelt-addon-key.md:10 (slide 1): the headmatter\'s follow has "brokr", which it does not know. Did you mean "broker"? It takes { broker, room, audience }.',
       'tests/fixtures/bad-decks/misspelt-addon-key.md:13 (slide 1): the headmatter\'s handout.links[0] needs text (the link\'s text).',
       'tests/fixtures/bad-decks/misspelt-addon-key.md:14 (slide 1): the headmatter\'s handout.links[0] has "txt", which it does not know. Did you mean "text"? It takes { label, text, href }.',
       'tests/fixtures/bad-decks/misspelt-addon-key.md:22 (slide 2): unknown frontmatter key "backpu". Did you mean "backup"?',

@@ -69,14 +69,15 @@ button.addEventListener('click', () => {
 joinRoom({
   broker: options.broker,
   room: options.room,
+  audience: options.audience,
   onPosition(position) {
     const [next, target] = follower.received(state, position)
     state = next
     render()
     show(target?.page)
   },
-  onStatus(status) {
-    state = follower.connection(state, status)
+  onStatus(status, detail) {
+    state = follower.connection(state, status, detail)
     render()
   },
 })

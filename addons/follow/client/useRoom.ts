@@ -9,11 +9,14 @@ import { onScopeDispose, shallowRef } from 'vue'
 export function useRoom(handlers: {
   onPosition?: (position: Published) => void
   onPress?: (press: PressMessage) => void
-  onStatus?: (status: RoomStatus) => void
+  onStatus?: (status: RoomStatus, refusal?: { words: string, code: number }) => void
 }) {
   const room = shallowRef<Room>()
   const status = shallowRef<RoomStatus | 'closed'>('closed')
+  /** Why the broker refused, while `status` is `refused`: the words and the reason code. */
+  const refusal = shallowRef<{ words: string, code: number }>()
   let closed = false
+  /** Joins with the speaker's credential, or else the audience's login of the headmatter (`follow.audience`), if any. */
   async function join(credential?: Credential): Promise<Room | undefined> {
     if (room.value || !__SLIDEV_FOLLOW__)
       return room.value
@@ -25,11 +28,15 @@ export function useRoom(handlers: {
       broker: __SLIDEV_FOLLOW__.broker,
       room: __SLIDEV_FOLLOW__.room,
       credential,
+      audience: __SLIDEV_FOLLOW__.audience,
       onPosition: handlers.onPosition,
       onPress: handlers.onPress,
-      onStatus(value) {
+      onStatus(value, words, code) {
+        refusal.value = value === 'refused' && words && code !== undefined
+          ? { words, code }
+          : undefined
         status.value = value
-        handlers.onStatus?.(value)
+        handlers.onStatus?.(value, refusal.value)
       },
     })
     return room.value
@@ -38,5 +45,5 @@ export function useRoom(handlers: {
     closed = true
     void room.value?.close()
   })
-  return { room, status, join }
+  return { room, status, refusal, join }
 }
