@@ -75,7 +75,7 @@ async function join(options: RoomOptions, rooms: Room[], timeoutMs = 15_000): Pr
 
 export async function benchFollow({ followers = 1000, steps = 30, intervalMs = 200, batch = 50, timeoutMs = 90_000, log = console.log } = {}): Promise<FollowBenchmark> {
   const loadAvg = loadavg()[0]!
-  const broker = await startMosquitto()
+  const broker = await startMosquitto({ room })
   const rooms: Room[] = []
   /** Set once the run is over (or timed out): what is still under way joins and publishes no more. */
   let over = false

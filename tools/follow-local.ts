@@ -1,16 +1,18 @@
 import type { ChildProcess } from 'node:child_process'
 import type { Credential } from '../addons/follow/node/mosquitto.ts'
 import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
+import { parseSync } from '@slidev/parser'
 import { startMosquitto } from '../addons/follow/node/mosquitto.ts'
-import { brokerVariable } from '../addons/follow/options.ts'
+import { brokerVariable, followOptions } from '../addons/follow/options.ts'
 import { speakerFragment } from '../addons/follow/protocol.ts'
 import { portInUse, root } from './slidev.ts'
 
 /**
  * A rehearsal of following on one machine (`npm run follow:local`): a local Mosquitto with a fresh
- * speaker login (addons/follow/node/mosquitto.ts), and `slidev` (the dev server, as `npm run dev`)
+ * speaker login named as the deck's room (addons/follow/node/mosquitto.ts), and `slidev` (the dev server, as `npm run dev`)
  * pointed at it with SLIDEV_FOLLOW_BROKER instead of the headmatter's `follow.broker`.
  */
 export interface FollowLocal {
@@ -24,6 +26,19 @@ export interface FollowLocal {
   ended: Promise<string>
   /** Stops the dev server and the broker. */
   stop: () => Promise<void>
+}
+
+/**
+ * The deck's room (`follow.room`, or its title's): the broker lets a talk's login write its own
+ * room only, the room named as the login, so the rehearsal's speaker login is named so.
+ */
+export function deckRoom(entry = join(root, 'slides.md')): string {
+  const headmatter = parseSync(readFileSync(entry, 'utf8'), entry).slides[0]?.frontmatter ?? {}
+  // Any address will do here: only the room is read.
+  return followOptions(headmatter.follow, {
+    title: headmatter.title,
+    env: { [brokerVariable]: 'ws://127.0.0.1' },
+  })!.room
 }
 
 /** The two links, as `npm run follow:local` prints them. */
@@ -56,7 +71,9 @@ function end(child: ChildProcess): Promise<void> {
 export async function startFollowLocal({ port = 3030, timeoutMs = 120_000 } = {}): Promise<FollowLocal> {
   if (await portInUse(port, 'localhost'))
     throw new Error(`Port ${port} is in use (another \`npm run dev\`?): stop it first, the links name that port.`)
-  const broker = await startMosquitto()
+  const broker = await startMosquitto({
+    room: deckRoom(),
+  })
   const origin = `http://localhost:${port}`
   const dev = spawn(process.execPath, [
     join(root, 'node_modules/@slidev/cli/bin/slidev.mjs'),

@@ -217,7 +217,7 @@ export function journeys(engine: Engine): void {
 
       beforeAll(async () => {
         fixture = await serveProbedSite(join(fixtureDir, 'dist'), '/')
-        broker = await startMosquitto({ port: fixtureFollow().port })
+        broker = await startMosquitto({ port: fixtureFollow().port, room: fixtureFollow().room })
         speaker = joinRoom({ broker: broker.url, room: fixtureFollow().room, credential: broker.credential })
       })
 

@@ -9,13 +9,15 @@ import { networkInterfaces, tmpdir, userInfo } from 'node:os'
 import { delimiter, join } from 'node:path'
 import process from 'node:process'
 import { promisify } from 'node:util'
+import { roomPattern } from '../protocol.ts'
 
 /**
  * A Mosquitto broker of one's own, for rehearsing and testing the follow addon on one machine: one
- * WebSocket listener on 127.0.0.1 only, anonymous clients that may only read `slidev/#`, and one
- * speaker (username and password) that may also write there. Retained positions are kept on disk, so
- * they survive `restart()`. Nothing of the system's Mosquitto service is used: it starts its own
- * process with its own configuration in a temporary folder.
+ * WebSocket listener on 127.0.0.1 only, and the ACL of a real venue (`mosquittoAcl`): each talk's
+ * login may write its own room only (`slidev/<login>/…`), anonymous clients and the audience's
+ * login may only read `slidev/#`. Retained positions are kept on disk, so they survive `restart()`.
+ * Nothing of the system's Mosquitto service is used: it starts its own process with its own
+ * configuration in a temporary folder.
  */
 
 export type { Credential }
@@ -27,15 +29,42 @@ export interface MosquittoOptions {
   host?: '127.0.0.1'
   /** Where the broker keeps retained messages across restarts; a temporary folder (removed by `stop()`) when not given. */
   dataDir?: string
-  /** The speaker's login; username `speaker` and a fresh random password when not given. */
+  /**
+   * The speaker's login; its user name is the room it may write to. User name `room` and a fresh
+   * random password when not given.
+   */
   credential?: Credential
+  /** The talk's room: the speaker's user name when `credential` is not given; `speaker` when neither is. */
+  room?: string
+  /** A read-only login for the audience (`follow.audience`), as a broker without anonymous clients needs. */
+  audience?: Credential
+  /** Whether clients without a login may connect (and read `slidev/#`); true when not given. */
+  anonymous?: boolean
+  /**
+   * A plain MQTT listener on 127.0.0.1 too (`tcpUrl`), with at most this many connections. Mosquitto
+   * 2.0 enforces `max_connections` on plain listeners only: on a WebSocket listener it is ignored
+   * (mosquitto issue #3455), so a cap for the phones is a proxy's or the operating system's.
+   */
+  maxConnections?: number
+  /** Seconds between the broker's `$SYS/#` reports; Mosquitto's default (10) when not given. */
+  sysIntervalS?: number
+  /** A login that reads the broker's own reports (`$SYS/#`) and nothing else, for a monitor. */
+  monitor?: Credential
 }
 
 export interface LocalMosquitto {
   /** `ws://127.0.0.1:<port>`, for MQTT.js and the browser. */
   url: string
   port: number
+  /** `mqtt://127.0.0.1:<port>` when `maxConnections` was given: the plain listener with the cap. */
+  tcpUrl?: string
   credential: Credential
+  audience?: Credential
+  /**
+   * Adds a talk's login without a restart, as on a server: `mosquitto_passwd`, then SIGHUP, on
+   * which Mosquitto reads its password and ACL files again.
+   */
+  addSpeaker: (credential: Credential) => Promise<void>
   /** Stops the broker and starts it again on the same port, with its retained messages. */
   restart: () => Promise<void>
   /** Stops the broker and removes its temporary files. Safe to call twice. */
@@ -100,18 +129,31 @@ export function interfaceOf(address: string): string {
  * The broker's configuration: the WebSocket listener on the interface of `host` only, the password and
  * ACL files, retained messages kept in `dataDir`.
  */
-export function mosquittoConfig({ port, host, dir, dataDir }: { port: number, host: string, dir: string, dataDir: string }): string {
+export function mosquittoConfig({ port, host, dir, dataDir, anonymous = true, tcpPort, maxConnections, sysIntervalS }: {
+  port: number
+  host: string
+  dir: string
+  dataDir: string
+  anonymous?: boolean
+  tcpPort?: number
+  maxConnections?: number
+  sysIntervalS?: number
+}): string {
   return [
     // Run as whoever starts it: as root, Mosquitto would otherwise switch to the `mosquitto` user,
     // who cannot read these files.
     `user ${userInfo().username}`,
     'per_listener_settings false',
-    'allow_anonymous true',
+    `allow_anonymous ${anonymous}`,
     `password_file ${join(dir, 'passwd')}`,
     `acl_file ${join(dir, 'acl')}`,
     'persistence true',
     `persistence_location ${dataDir}/`,
     'persistence_file mosquitto.db',
+    'message_size_limit 4096',
+    ...(sysIntervalS === undefined
+      ? []
+      : [`sys_interval ${sysIntervalS}`]),
     'log_dest stderr',
     'log_type error',
     'log_type warning',
@@ -119,19 +161,51 @@ export function mosquittoConfig({ port, host, dir, dataDir }: { port: number, ho
     // sockets", mosquitto issue #2284): a plain MQTT listener on a Unix socket in this private folder
     // satisfies it without opening another port.
     `listener 0 ${join(dir, 'mqtt.sock')}`,
+    ...(tcpPort === undefined
+      ? []
+      : [
+          `listener ${tcpPort} ${host}`,
+          `max_connections ${maxConnections ?? -1}`,
+        ]),
     `listener ${port} ${interfaceOf(host)}`,
     'protocol websockets',
     '',
   ].join('\n')
 }
 
-/** Anonymous clients (the lines before any `user`) read `slidev/#`; the speaker reads and writes it. */
-export function mosquittoAcl(username: string): string {
+/**
+ * One room per talk, enforced by the broker. Anonymous clients (the lines before any `user`) and the
+ * audience's login read `slidev/#`, and nothing else: not `#`, not `$SYS/#`. Every other login is
+ * one talk's: it reads and writes `slidev/<its user name>/…`, its own room, and no other room. So a
+ * talk's login is named as its room (`follow.room`), and a new talk needs a new password line only
+ * (`mosquitto_passwd`, then SIGHUP), not a new ACL.
+ *
+ * The pattern gives the audience's login a room of its own name too: name it so no deck's room can
+ * be named so (a `_`, which `follow.room` does not take, as in `public_audience`).
+ */
+export function mosquittoAcl({ audience, monitor }: { audience?: string, monitor?: string } = {}): string {
   return [
+    '# Anonymous clients: read every room, nothing else.',
     'topic read slidev/#',
     '',
-    `user ${username}`,
-    'topic readwrite slidev/#',
+    ...(audience
+      ? [
+          '# The audience\'s login (public, in the built site): the same.',
+          `user ${audience}`,
+          'topic read slidev/#',
+          '',
+        ]
+      : []),
+    ...(monitor
+      ? [
+          '# A monitor: the broker\'s own reports, nothing else.',
+          `user ${monitor}`,
+          'topic read $SYS/#',
+          '',
+        ]
+      : []),
+    '# Every other login is one talk\'s: its own room, slidev/<login>/..., read and write.',
+    'pattern readwrite slidev/%u/#',
     '',
   ].join('\n')
 }
@@ -220,28 +294,58 @@ export async function startMosquitto(options: MosquittoOptions = {}): Promise<Lo
   const { mosquitto, passwd } = mosquittoBinaries()
   const host = options.host ?? '127.0.0.1'
   const credential = options.credential ?? {
-    username: 'speaker',
+    username: options.room ?? 'speaker',
     password: randomBytes(18).toString('base64url'),
   }
-  if (!/^[\w.-]+$/.test(credential.username))
-    throw new Error(`The speaker's username may hold letters, digits, "_", "." and "-" only (a line of the ACL file), got "${credential.username}"`)
+  if (!roomPattern.test(credential.username))
+    throw new Error(`The speaker's username is the talk's room, so it takes lower-case letters, digits and "-" only (follow.room), got "${credential.username}"`)
+  if (options.room !== undefined && options.room !== credential.username)
+    throw new Error(`The speaker's username "${credential.username}" must be the room "${options.room}": the broker lets a login write its own room only`)
+  for (const [who, login] of [
+    ['audience', options.audience],
+    ['monitor', options.monitor],
+  ] as const) {
+    if (login && (!/^[\w.-]+$/.test(login.username) || roomPattern.test(login.username)))
+      throw new Error(`The ${who}'s username must not be a room's name (give it a "_", e.g. public_${who}) and may hold letters, digits, "_", "." and "-" only, got "${login.username}"`)
+  }
   const dir = mkdtempSync(join(tmpdir(), 'mosquitto-'))
   const dataDir = options.dataDir ?? dir
+  const passwordFile = join(dir, 'passwd')
   try {
-    writeFileSync(join(dir, 'acl'), mosquittoAcl(credential.username), { mode: 0o600 })
-    await promisify(execFile)(passwd, [
-      '-c',
+    writeFileSync(join(dir, 'acl'), mosquittoAcl({ audience: options.audience?.username, monitor: options.monitor?.username }), { mode: 0o600 })
+    const addLogin = (login: Credential, create = false) => promisify(execFile)(passwd, [
+      ...(create
+        ? ['-c']
+        : []),
       '-b',
-      join(dir, 'passwd'),
-      credential.username,
-      credential.password,
+      passwordFile,
+      login.username,
+      login.password,
     ])
+    await addLogin(credential, true)
+    for (const login of [options.audience, options.monitor]) {
+      if (login)
+        await addLogin(login)
+    }
     const config = join(dir, 'mosquitto.conf')
     let port = options.port ?? await freePort(host)
+    let tcpPort = options.maxConnections === undefined
+      ? undefined
+      : await freePort(host)
+    const write = () => writeFileSync(config, mosquittoConfig({
+      port,
+      host,
+      dir,
+      dataDir,
+      anonymous: options.anonymous,
+      tcpPort,
+      maxConnections: options.maxConnections,
+      sysIntervalS: options.sysIntervalS,
+    }), { mode: 0o600 })
     let child: ChildProcess | undefined
     // A free port may be taken between looking and binding: try another one, unless the port was given.
     for (let attempt = 1; !child; attempt++) {
-      writeFileSync(config, mosquittoConfig({ port, host, dir, dataDir }), { mode: 0o600 })
+      write()
       try {
         child = await launch(mosquitto, config, host, port)
       }
@@ -249,13 +353,29 @@ export async function startMosquitto(options: MosquittoOptions = {}): Promise<Lo
         if (options.port !== undefined || attempt >= 3)
           throw error
         port = await freePort(host)
+        if (tcpPort !== undefined)
+          tcpPort = await freePort(host)
       }
     }
     let stopped = false
     return {
       url: `ws://${host}:${port}`,
       port,
+      ...(tcpPort === undefined
+        ? {}
+        : { tcpUrl: `mqtt://${host}:${tcpPort}` }),
       credential,
+      ...(options.audience
+        ? { audience: options.audience }
+        : {}),
+      async addSpeaker(login) {
+        if (!roomPattern.test(login.username))
+          throw new Error(`A talk's username is its room: lower-case letters, digits and "-" only, got "${login.username}"`)
+        await addLogin(login)
+        child!.kill('SIGHUP')
+        // Mosquitto reads the files again on its next loop: a moment, not a restart.
+        await sleep(200)
+      },
       async restart() {
         if (stopped)
           throw new Error('restart() after stop()')
