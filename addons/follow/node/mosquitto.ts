@@ -244,7 +244,7 @@ process.on('exit', () => {
 })
 
 /** Starts `mosquitto -c config` and resolves once `host:port` accepts connections; rejects with its output if it exits first. */
-async function launch(binary: string, config: string, host: string, port: number, timeoutMs = 10_000): Promise<ChildProcess> {
+export async function launch(binary: string, config: string, host: string, port: number, timeoutMs = 10_000): Promise<ChildProcess> {
   const child = spawn(binary, ['-c', config], {
     stdio: ['ignore', 'ignore', 'pipe'],
   })
@@ -276,7 +276,7 @@ async function launch(binary: string, config: string, host: string, port: number
 }
 
 /** Ends the process (SIGTERM: Mosquitto writes its retained messages to disk), SIGKILL after 5 s. */
-async function end(child: ChildProcess): Promise<void> {
+export async function end(child: ChildProcess): Promise<void> {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null)
     return
   const exited = new Promise(resolve => child.once('exit', resolve))
