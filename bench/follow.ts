@@ -2,7 +2,7 @@ import type { Room, RoomOptions, RoomStatus } from '../addons/follow/room.ts'
 import type { Budget } from './budgets.ts'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
-import { join as joinPath, relative } from 'node:path'
+import { join as joinPath, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { startMosquitto } from '../addons/follow/node/mosquitto.ts'
 import { joinRoom } from '../addons/follow/room.ts'
@@ -22,6 +22,11 @@ import { budgetTable, followBudgets, withinBudget } from './budgets.ts'
  *    wrote into the position just before publishing (one clock, one machine).
  * 4. Once the last position is sent, up to 10 s for it to reach everyone; then the followers not on
  *    the last slide are counted (budget: none), and the positions that never reached a follower.
+ * 5. The broker restarts under them (every connection drops at once). The speaker moves on as soon as
+ *    its own client is back; the time until every follower is on that slide (budget: 10 s), and the
+ *    followers' reconnections in each second after the restart, whose busiest second is the figure
+ *    (in % of the followers): each phone waits a random part of a doubling window (backoff.ts), so
+ *    the room comes back spread out, not in one burst.
  *
  * Everything runs under one hard time limit (90 s by default): the broker is stopped and every client
  * closed whatever happens. Prints a table against `followBudgets`, writes bench/follow.json, and exits
@@ -34,6 +39,11 @@ export interface FollowBenchmark {
   machine: { cpus: number, node: string, loadAvg: number }
   settings: { followers: number, steps: number, intervalMs: number, batch: number }
   figures: Record<FollowFigure, number>
+  /**
+   * The broker's restart: how long it was away (ms), how many followers were back on the speaker's
+   * slide, and the followers' reconnections in each second after it went away (the first second first).
+   */
+  reconnect: { brokerDownMs: number, back: number, perSecond: number[], peakPerSecond: number }
   /** Latency percentiles of every delivery of a moved-on position, in ms. */
   latencyMs: { p50: number, p95: number, p99: number, max: number }
   exceeded: FollowFigure[]
@@ -42,6 +52,23 @@ export interface FollowBenchmark {
 type FollowFigure = keyof typeof followBudgets
 
 const room = 'bench'
+
+/** How long the followers have to be back on the speaker's slide after the broker restarts; measured up to twice that. */
+const reconnectLimitMs = 20_000
+
+/** The reconnections in each second from `since` on: how the room's return spreads over time. */
+export function reconnectionsPerSecond(times: number[], since: number): number[] {
+  const counts: number[] = []
+  for (const at of times) {
+    if (at < since)
+      continue
+    const second = Math.floor((at - since) / 1000)
+    while (counts.length <= second)
+      counts.push(0)
+    counts[second]!++
+  }
+  return counts
+}
 
 /** The value below which `share` of the sorted values lie (nearest rank). */
 export function percentile(sorted: number[], share: number): number {
@@ -52,13 +79,18 @@ export function percentile(sorted: number[], share: number): number {
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 
-/** Joins the room with slidev-addon-follow's own client (room.ts) and resolves once it is live. */
-async function join(options: RoomOptions, rooms: Room[], timeoutMs = 15_000): Promise<Room> {
+/**
+ * Joins the room with slidev-addon-follow's own client (room.ts) and resolves once it is live;
+ * `onLive` hears of each time it is live, the first and every one after a reconnection.
+ */
+async function join(options: RoomOptions, rooms: Room[], { timeoutMs = 15_000, onLive }: { timeoutMs?: number, onLive?: () => void } = {}): Promise<Room> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`a client did not join within ${timeoutMs / 1000} s`)), timeoutMs)
     const room = joinRoom({
       ...options,
       onStatus(status: RoomStatus, detail?: string) {
+        if (status === 'live')
+          onLive?.()
         if (status === 'live') {
           clearTimeout(timer)
           resolve(room)
@@ -105,7 +137,11 @@ export async function benchFollow({ followers = 1000, steps = 30, intervalMs = 2
   }
 
   async function run(): Promise<FollowBenchmark> {
-    const speaker = await join({ broker: broker.url, room, credential: broker.credential }, rooms)
+    /** When the speaker's client is live again after the restart. */
+    let speakerBack: (() => void) | undefined
+    const speaker = await join({ broker: broker.url, room, credential: broker.credential }, rooms, {
+      onLive: () => speakerBack?.(),
+    })
     await speaker.publish({ page: 1, clicks: 0 })
 
     log(`bench:follow: ${followers} followers join ${broker.url}, ${batch} at a time …`)
@@ -113,6 +149,8 @@ export async function benchFollow({ followers = 1000, steps = 30, intervalMs = 2
     const onPage: number[] = Array.from({ length: followers }).fill(0) as number[]
     /** The positions after slide 1 that each follower received (a QoS 1 duplicate counts once). */
     const received = Array.from({ length: followers }, () => new Set<number>())
+    /** Each time a follower became live (epoch ms), across the run: the reconnections are those after the restart. */
+    const liveAt: number[] = []
     const connectStart = performance.now()
     for (let first = 0; first < followers; first += batch) {
       check()
@@ -131,7 +169,9 @@ export async function benchFollow({ followers = 1000, steps = 30, intervalMs = 2
               received[index]!.add(position.page)
             }
           },
-        }, rooms)
+        }, rooms, {
+          onLive: () => liveAt.push(Date.now()),
+        })
       }))
     }
     const connectSeconds = (performance.now() - connectStart) / 1000
@@ -148,12 +188,39 @@ export async function benchFollow({ followers = 1000, steps = 30, intervalMs = 2
     while (Date.now() < settleEnd && onPage.some(page => page !== finalPage))
       await sleep(50)
 
+    const missed = followers * steps - received.reduce((sum, pages) => sum + pages.size, 0)
+    const wrongSlide = onPage.filter(page => page !== finalPage).length
+
+    // The broker restarts (every connection drops at once); the speaker moves on as soon as it is
+    // back, and each follower must land on that slide: through its own reconnection (backoff.ts) and
+    // the retained position, or live.
+    check()
+    log(`bench:follow: the broker restarts under ${followers} followers …`)
+    const restartedAt = Date.now()
+    const speakerLive = new Promise<void>((resolve) => {
+      speakerBack = resolve
+    })
+    await broker.restart()
+    const brokerDownMs = Date.now() - restartedAt
+    await speakerLive
+    const afterRestart = finalPage + 1
+    await speaker.publish({ page: afterRestart, clicks: 0 })
+    const reconnectEnd = restartedAt + reconnectLimitMs
+    while (Date.now() < reconnectEnd && onPage.some(page => page !== afterRestart))
+      await sleep(50)
+    const back = onPage.filter(page => page === afterRestart).length
+    // Not all back within the limit: the limit, over budget, and `reconnect.back` says how many were.
+    const reconnectSeconds = (Date.now() - restartedAt) / 1000
+    const perSecond = reconnectionsPerSecond(liveAt, restartedAt)
+
     const sorted = [...latencies].sort((a, b) => a - b)
     const figures: Record<FollowFigure, number> = {
       followConnectSeconds: connectSeconds,
       followP95Ms: percentile(sorted, 0.95),
-      followMissed: followers * steps - received.reduce((sum, pages) => sum + pages.size, 0),
-      followWrongSlide: onPage.filter(page => page !== finalPage).length,
+      followMissed: missed,
+      followWrongSlide: wrongSlide,
+      followReconnectSeconds: reconnectSeconds,
+      followReconnectPeakShare: Math.round(100 * Math.max(0, ...perSecond) / followers),
     }
     return {
       date: new Date().toISOString(),
@@ -169,6 +236,12 @@ export async function benchFollow({ followers = 1000, steps = 30, intervalMs = 2
         batch,
       },
       figures,
+      reconnect: {
+        brokerDownMs,
+        back,
+        perSecond,
+        peakPerSecond: Math.max(0, ...perSecond),
+      },
       latencyMs: {
         p50: percentile(sorted, 0.5),
         p95: percentile(sorted, 0.95),
@@ -185,6 +258,8 @@ function format(budget: Budget, value: number): string {
     return `${value.toFixed(1)} s`
   if (budget.unit === 'ms')
     return `${Math.round(value)} ms`
+  if (budget.unit === '%')
+    return `${value} %`
   return String(value)
 }
 
@@ -208,6 +283,9 @@ export function formatFollowBenchmark(result: FollowBenchmark): string {
     `Delivery latency over ${followers} × ${steps} deliveries: p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms, max ${max} ms `
     + `(a position every ${intervalMs} ms). ${result.machine.cpus} CPUs, load average ${result.machine.loadAvg.toFixed(1)} at the start, `
     + `Node ${result.machine.node}; broker and clients on this machine: compare runs made on a quiet one.`,
+    '',
+    `Broker restart: away ${result.reconnect.brokerDownMs} ms; ${result.reconnect.back} of ${followers} back on the speaker's slide; `
+    + `reconnections per second from the restart on: ${result.reconnect.perSecond.join(', ')} (at most ${result.reconnect.peakPerSecond} in one second).`,
   ].join('\n')
 }
 
@@ -224,7 +302,7 @@ if (isMain(import.meta.url)) {
     console.error(`Unknown arguments: ${rest.join(' ')} (known: --followers N, --steps N, --interval MS, --batch N, --timeout S, --json FILE)`)
     process.exit(2)
   }
-  const json = joinPath(root, options.json ?? 'bench/follow.json')
+  const json = resolve(root, options.json ?? 'bench/follow.json')
   benchFollow({
     followers: Number(options.followers ?? 1000),
     steps: Number(options.steps ?? 30),
