@@ -42,6 +42,40 @@ async function refusingBroker(answer: (attempt: number) => number) {
   return { url: `mqtt://127.0.0.1:${(server.address() as AddressInfo).port}`, attempts }
 }
 
+/**
+ * A broker that lets the device in (CONNACK 0), then answers as `after` says: a SUBACK refusing the
+ * subscription with 135, or a DISCONNECT with 137 (busy). Counts the connections.
+ */
+async function acceptingBroker(after: 'refuse the subscription' | 'disconnect busy') {
+  const attempts: number[] = []
+  const server = createServer((socket) => {
+    socket.on('data', (data) => {
+      // One packet per read is enough here: the client sends CONNECT, waits, then SUBSCRIBE.
+      if (data[0] === 0x10) {
+        attempts.push(Date.now())
+        socket.write(Buffer.from([0x20, 0x03, 0x00, 0x00, 0x00]))
+        if (after === 'disconnect busy')
+          socket.end(Buffer.from([0xE0, 0x02, 0x89, 0x00]))
+      }
+      else if (data[0] === 0x82 && after === 'refuse the subscription') {
+        // The packet id follows the remaining length (one byte for a packet this small).
+        socket.write(Buffer.from([
+          0x90,
+          0x04,
+          data[2]!,
+          data[3]!,
+          0x00,
+          0x87,
+        ]))
+      }
+    })
+    socket.on('error', () => {})
+  })
+  servers.push(server)
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  return { url: `mqtt://127.0.0.1:${(server.address() as AddressInfo).port}`, attempts }
+}
+
 function follow(broker: string, backoff = { baseMs: 100, capMs: 800, floorMs: 10 }) {
   const statuses: Array<{ status: RoomStatus, detail?: string, code?: number }> = []
   rooms.push(joinRoom({
@@ -91,5 +125,20 @@ describe('a phone that the broker refuses', () => {
     expect(statuses.length).toBeGreaterThan(3)
     expect(statuses.length).toBeLessThanOrEqual(12)
     expect(statuses.every(s => s.status === 'connecting' && s.code === undefined)).toBe(true)
+  })
+
+  it('a broker that lets the device in but refuses it the room (SUBACK 135) is said so, and asked again later', async () => {
+    const broker = await acceptingBroker('refuse the subscription')
+    const statuses = follow(broker.url)
+    await expect.poll(() => broker.attempts.length).toBeGreaterThanOrEqual(2)
+    expect(statuses.find(s => s.status === 'refused')).toEqual({ status: 'refused', detail: 'not allowed in (not authorised, code 135)', code: 135 })
+    expect(statuses.map(s => s.status)).not.toContain('live')
+  })
+
+  it('a broker that drops the device as busy (DISCONNECT 137) is said so, and asked again later', async () => {
+    const broker = await acceptingBroker('disconnect busy')
+    const statuses = follow(broker.url)
+    await expect.poll(() => broker.attempts.length).toBeGreaterThanOrEqual(2)
+    expect(statuses.find(s => s.status === 'refused')).toEqual({ status: 'refused', detail: 'the broker is busy (code 137)', code: 137 })
   })
 })

@@ -44,6 +44,12 @@ export interface Room {
 
 const reasonOf = (error: unknown): unknown => (error as { code?: unknown } | undefined)?.code
 
+/** The refusal in a SUBACK that MQTT.js turned into an error (its `packet.granted` holds the reason codes). */
+function grantedRefusal(error: unknown): number | undefined {
+  const granted = (error as { packet?: { granted?: unknown[] } } | undefined)?.packet?.granted ?? []
+  return granted.find(isRefusal)
+}
+
 /**
  * Joins a talk's room on its broker (MQTT v5 over WebSocket), and keeps trying while the broker is
  * away or refuses: each attempt after a random wait from a window that doubles (backoff.ts), so a
@@ -88,12 +94,10 @@ export function joinRoom(options: RoomOptions): Room {
     client.subscribe(topics, { qos: 1 }, (error) => {
       if (!error)
         return status('live')
-      // A broker whose ACL lets this login read nothing here: say so, and ask again later.
-      const code = reasonOf(error)
-      refusal = isRefusal(code)
-        ? code
-        : 0x80
-      client.end(true)
+      // A broker whose ACL lets this login read nothing here: say so, and ask again later. The
+      // stream is dropped rather than the client ended, which would close the stores it reuses.
+      refusal = grantedRefusal(error) ?? 0x80
+      client.stream.destroy()
     })
   })
   client.on('error', (error) => {
