@@ -268,6 +268,29 @@ describe('the addon\'s joinRoom against the local Mosquitto', () => {
     expect(intruder).toMatchObject({ status: 'refused', detail: 'not allowed in (not authorised, code 135)', code: 135 })
     expect(positions.map(position => position.page)).not.toContain(9)
   })
+
+  it('a phone comes back within 10 s after the broker restarts, on the slide the speaker moved to meanwhile', async () => {
+    const speaker = await join({ credential: broker.credential })
+    const positions: Published[] = []
+    const statuses: RoomStatus[] = []
+    rooms.push(joinRoom({
+      broker: broker.url,
+      room: 'talk',
+      onPosition: position => positions.push(position),
+      onStatus: status => statuses.push(status),
+    }))
+    await expect.poll(() => statuses.at(-1)).toBe('live')
+    await speaker.room.publish({ page: 2, clicks: 0 })
+    await expect.poll(() => positions.at(-1)?.page).toBe(2)
+
+    const restarted = Date.now()
+    await broker.restart()
+    // Published while the speaker's own client is still away: sent once it is back.
+    void speaker.room.publish({ page: 3, clicks: 1 })
+    await expect.poll(() => positions.at(-1), { timeout: 10_000 }).toMatchObject({ page: 3, clicks: 1 })
+    expect(Date.now() - restarted).toBeLessThan(10_000)
+    expect(statuses).toContain('connecting')
+  }, 20_000)
 })
 
 describe('one room per talk, enforced by the broker', () => {

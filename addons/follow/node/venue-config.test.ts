@@ -69,6 +69,10 @@ const clients: MqttClient[] = []
 
 beforeAll(async () => {
   const { mosquitto, passwd } = mosquittoBinaries()
+  // A certificate of its own, as a server has one: openssl (Debian's `openssl` package).
+  await run('openssl', ['version']).catch((error: Error) => {
+    throw new Error(`openssl is needed to make the test's certificate (apt-get install openssl): ${error.message}`)
+  })
   await run('openssl', [
     'req',
     '-x509',
