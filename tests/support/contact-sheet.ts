@@ -3,9 +3,14 @@
  * PNG grid, to judge the deck's type by eye before and after a change (docs/legibility/).
  *
  *   npx jiti tests/support/contact-sheet.ts docs/legibility/after.png [--slides-to /tmp/slides]
+ *   npx jiti tests/support/contact-sheet.ts docs/legibility/before.png --from /tmp/slides
+ *
+ * `--slides-to` keeps each slide's screenshot (01.png, 02.png, …); `--from` makes the sheet of such
+ * screenshots taken earlier (of the deck before a change), without the built site.
  */
+import type { Page } from 'playwright-chromium'
 import { Buffer } from 'node:buffer'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import process from 'node:process'
 import { launchChromium } from '../../tools/chromium.ts'
@@ -14,22 +19,21 @@ import { builtSite } from './servers'
 import { readSlides } from './slides'
 
 const [out, ...rest] = process.argv.slice(2)
-if (!out)
-  throw new Error('usage: npx jiti tests/support/contact-sheet.ts <sheet.png> [--slides-to <folder>]')
-const slidesTo = rest[0] === '--slides-to'
-  ? rest[1]
-  : undefined
+function option(name: string) {
+  return rest.includes(name)
+    ? rest[rest.indexOf(name) + 1]
+    : undefined
+}
+const slidesTo = option('--slides-to')
+const from = option('--from')
 const columns = 5
-const thumb = { width: 384, height: 216 }
+/** Small enough that the sheet of the whole deck stays under 1 MB. */
+const thumb = { width: 352, height: 198 }
 
-async function main(): Promise<void> {
+/** Each slide of the built site as a 1080p screen shows it, as base64 PNGs. */
+async function screenshots(page: Page): Promise<string[]> {
   const site = await serveSite(resolve(builtSite.dist), { base: builtSite.base })
-  const browser = await launchChromium()
   try {
-    const page = await browser.newPage({
-      viewport: { width: 1920, height: 1080 },
-      serviceWorkers: 'block',
-    })
     const shots: string[] = []
     for (const slide of readSlides()) {
       await page.goto(`${site.url}${slide.no}`)
@@ -42,6 +46,25 @@ async function main(): Promise<void> {
       }
       shots.push(png.toString('base64'))
     }
+    return shots
+  }
+  finally {
+    await site.close()
+  }
+}
+
+async function main(): Promise<void> {
+  if (!out)
+    throw new Error('usage: npx jiti tests/support/contact-sheet.ts <sheet.png> [--slides-to <folder> | --from <folder>]')
+  const browser = await launchChromium()
+  try {
+    const page = await browser.newPage({
+      viewport: { width: 1920, height: 1080 },
+      serviceWorkers: 'block',
+    })
+    const shots = from
+      ? readdirSync(from).filter(f => /^\d+\.png$/.test(f)).sort().map(f => readFileSync(join(from, f)).toString('base64'))
+      : await screenshots(page)
     // The grid is drawn by the browser itself: a canvas, each slide scaled down with its number.
     const sheet = await page.evaluate(async ({ shots, columns, thumb }) => {
       const rows = Math.ceil(shots.length / columns)
@@ -73,7 +96,6 @@ async function main(): Promise<void> {
   }
   finally {
     await browser.close()
-    await site.close()
   }
 }
 
