@@ -1,5 +1,5 @@
 import type { Buffer } from 'node:buffer'
-import type { Browser } from 'playwright-chromium'
+import type { Browser, Page } from 'playwright-chromium'
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -354,6 +354,67 @@ async function lookAt(browser: Browser, dist: string, withTexts: boolean): Promi
   }
 }
 
+/**
+ * The offline app as a visitor meets it: one visit to slide 1, then with the network off a reload of
+ * it, a slide never opened, and the installed app's icons (whatever favicon the deck has). Returns what
+ * failed, one line each.
+ */
+async function offlineProblems(browser: Browser, dist: string): Promise<string[]> {
+  const site = await serveSite(dist)
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 720 },
+  })
+  const problems: string[] = []
+  /** Slide `no`'s text, once it has rendered (the slides Slidev keeps beside it left out). */
+  const slideText = async (page: Page, no: number) => {
+    const slide = page.locator(`#slide-content .slidev-page-${no}`)
+    await slide.waitFor({ timeout: 15_000 }).catch(() => {})
+    await slide.locator('.slidev-slide-loading').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {})
+    const text = await slide.textContent({ timeout: 5000 }).catch(() => '')
+    return (text ?? '').replace(/\s+/g, ' ').trim()
+  }
+  try {
+    const page = await context.newPage()
+    await page.goto(`${site.url}1`, { waitUntil: 'load' })
+    const online = await slideText(page, 1)
+    const active = await page.evaluate(() => Promise.race([
+      navigator.serviceWorker.ready.then(() => true),
+      new Promise<boolean>(done => setTimeout(done, 120_000, false)),
+    ]))
+    if (!active)
+      return ['offline app: no service worker became active within 120 s of the first visit (it precaches the whole site first)']
+    await context.setOffline(true)
+    await page.reload({ waitUntil: 'load' }).catch((error: Error) => problems.push(`offline app: slide 1 does not reload offline (${error.message.split('\n')[0]})`))
+    if (!problems.length && await slideText(page, 1) !== online)
+      problems.push('offline app: slide 1, reloaded offline, does not show what it showed online')
+    await page.goto(`${site.url}2`, { waitUntil: 'load' }).catch(() => {})
+    if (!await slideText(page, 2))
+      problems.push('offline app: slide 2, never opened on the visit, shows nothing offline')
+    const icons = await page.evaluate(async () => {
+      const link = document.querySelector<HTMLLinkElement>('link[rel="manifest"]')
+      if (!link)
+        return ['no manifest link']
+      const manifest = await (await fetch(link.href)).json() as { icons?: Array<{ src: string }> }
+      const failed: string[] = []
+      for (const icon of manifest.icons ?? []) {
+        const url = new URL(icon.src, link.href).href
+        const response = await fetch(url).catch(() => undefined)
+        if (!response?.ok)
+          failed.push(`the icon ${icon.src} does not load`)
+      }
+      return manifest.icons?.length
+        ? failed
+        : ['the manifest names no icon']
+    }).catch((error: Error) => [`the manifest does not load (${error.message.split('\n')[0]})`])
+    problems.push(...icons.map(line => `offline app, offline: ${line}`))
+  }
+  finally {
+    await context.close()
+    await site.close()
+  }
+  return problems
+}
+
 /** The text of the reading view's section for each slide, folded, by number. */
 function readingSections(dist: string): Map<number, string> {
   const html = readFileSync(join(dist, 'read/index.html'), 'utf8')
@@ -482,6 +543,8 @@ export async function checkRealDecks({ decks = realDecks(), addons = addonNames(
           if ('failed' in cli)
             problems.push(...cli.output.split('\n').filter(line => line.trim()).map(line => `deck check: ${line}`))
         }
+        if (job.addons.includes('offline-app'))
+          problems.push(...await offlineProblems(await browser, built.dist))
         if (job.addons.includes('reading-view')) {
           if (!existsSync(join(built.dist, 'read/index.html')))
             problems.push('reading view: no read/index.html')
