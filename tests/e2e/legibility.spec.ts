@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { backgroundBehind, judgeSlide, legibilityTable, targets } from '../support/legibility'
 import { readSlides } from '../support/slides'
-import { expect, openSlide, test } from './fixtures'
+import { expect, slideHeadings, test } from './fixtures'
 
 // A 1080p projector or screen, as the room sees the deck: Slidev scales each slide to fill it.
 test.use({
@@ -114,20 +114,45 @@ async function measureSlide(page: Page, no: number): Promise<Measured> {
   })
 }
 
+/** Slides with click steps (highlighted code lines, v-click, a component following `$clicks`). */
+const clicked = (content: string) => /```[\w-]*\s*\{[^}\n]*\||v-clicks?\b|\$clicks/.test(content)
+
+/**
+ * The states of a slide the room sees: as it opens, and for a slide with click steps also after
+ * the first click (another line highlighted, a note emphasised) and at its last (everything shown).
+ */
+function states(slide: { no: number, content: string }) {
+  return clicked(slide.content)
+    ? [`${slide.no}`, `${slide.no}?clicks=1`, `${slide.no}?clicks=99`]
+    : [`${slide.no}`]
+}
+
 test(`the back row reads every slide at 1080p: code at ${targets.codePx} px or more, other text at ${targets.bodyPx} px or more, all at ${targets.contrast}:1 contrast or more, no code line cut`, async ({ page }, testInfo) => {
-  test.setTimeout(30_000 + slides.length * 6_000)
+  test.setTimeout(30_000 + slides.length * 12_000)
   const judged: Array<SlideLegibility & { heading: string, bottom: number }> = []
   for (const slide of slides) {
     await test.step(`slide ${slide.no} "${slide.heading}"`, async () => {
-      await openSlide(page, slide.no)
-      const { samples, bottom, cut } = await measureSlide(page, slide.no)
+      const measured: Measured[] = []
+      for (const state of states(slide)) {
+        await page.goto(state)
+        await expect(slideHeadings(page).first()).toBeVisible()
+        // Fonts in, and a click's fade or highlight finished: text mid-fade is not what the room reads.
+        await page.evaluate(() => document.fonts.ready)
+        await page.waitForFunction(() => document.getAnimations().every(a => a.playState !== 'running'))
+        measured.push(await measureSlide(page, slide.no))
+      }
+      const samples = measured.flatMap(m => m.samples)
       expect(samples.length, `text measured on slide ${slide.no}`).toBeGreaterThan(0)
       const result = judgeSlide(slide.no, samples.map(({ backgrounds, ...sample }) => ({
         ...sample,
         background: backgroundBehind(backgrounds),
       })))
-      result.shortfalls.push(...cut)
-      judged.push({ ...result, heading: slide.heading, bottom })
+      result.shortfalls.push(...new Set(measured.flatMap(m => m.cut)))
+      judged.push({
+        ...result,
+        heading: slide.heading,
+        bottom: Math.max(...measured.map(m => m.bottom)),
+      })
       expect.soft(result.shortfalls, `slide ${slide.no} "${slide.heading}": what the back row cannot read`).toEqual([])
     })
   }
