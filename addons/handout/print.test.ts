@@ -11,10 +11,13 @@ import { printHandout } from './print.ts'
 /** Debian's headless shell, where this machine has it: printing needs a real Chromium. */
 const shell = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find(path => existsSync(path))
 
-/** A site whose every page is `body`: the shape of the handout page that print.ts waits for. */
+/**
+ * A site whose every page is `body`: the shape of the handout page that print.ts waits for, under a
+ * policy like a built deck's, which lets no string be evaluated as script.
+ */
 function siteOf(body: string) {
   const dir = mkdtempSync(join(tmpdir(), 'handout-print-'))
-  writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="en"><title>Handout</title><body>${body}</body></html>`)
+  writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="en"><meta http-equiv="Content-Security-Policy" content="script-src 'self' 'unsafe-inline'"><title>Handout</title><body>${body}</body></html>`)
   return dir
 }
 function row(no: number, rendered = true) {

@@ -51,11 +51,14 @@ export async function printHandout({ browser, url: siteUrl, output, timeout = 60
         ? rows.filter(row => !row.querySelector('[data-slidev-no]') || row.querySelector('.slidev-slide-loading')).map(row => row.dataset.no ?? '?')
         : null
     }
-    try {
-      await page.waitForFunction(`(${unrenderedSlides})()?.length === 0`, undefined, { timeout })
+    // Asked from here, as a function: the site's policy (no 'unsafe-eval') refuses an expression.
+    const deadline = Date.now() + timeout
+    let unrendered = await page.evaluate(unrenderedSlides)
+    while (unrendered?.length !== 0 && Date.now() < deadline) {
+      await page.waitForTimeout(100)
+      unrendered = await page.evaluate(unrenderedSlides)
     }
-    catch {
-      const unrendered = await page.evaluate(unrenderedSlides).catch(() => null)
+    if (unrendered?.length !== 0) {
       throw new Error(`the handout page did not render ${unrendered?.length
         ? `slide${unrendered.length > 1
           ? 's'
