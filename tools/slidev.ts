@@ -11,6 +11,9 @@ import { chromiumExecutable } from './chromium.ts'
 /** The repository root: every path the scripts print or take is relative to it. */
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
+/** The module preloaded into Slidev's process so that its PDF export tags the PDF. */
+const taggedPdf = pathToFileURL(join(root, 'tools/tagged-pdf.ts')).href
+
 const slidevCli = join(root, 'node_modules/@slidev/cli/bin/slidev.mjs')
 
 /** True when `moduleUrl` is the script node was started with. */
@@ -56,6 +59,8 @@ export function runSlidev(args: string[], { quiet = false, env = {}, cwd = root 
       env: {
         ...process.env,
         ...env,
+        // The PDFs Slidev exports are tagged (tools/tagged-pdf.ts says why).
+        NODE_OPTIONS: [process.env.NODE_OPTIONS, env.NODE_OPTIONS, `--import=${taggedPdf}`].filter(Boolean).join(' '),
       },
       stdio: ['inherit', 'pipe', 'pipe'],
     })

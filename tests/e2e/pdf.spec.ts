@@ -50,6 +50,17 @@ function fallbackText(pages: PdfPage[]): string[] {
     .map(run => `page ${page.no}: "${run.str}" in ${run.font}`))
 }
 
+/** Every role in a page's structure tree (pdf.js), depth first: "Document", "H1", "P", … */
+function structureRoles(node: unknown): string[] {
+  const { role, children = [] } = (node ?? {}) as { role?: string, children?: unknown[] }
+  return [
+    ...(role
+      ? [role]
+      : []),
+    ...children.flatMap(structureRoles),
+  ]
+}
+
 /** The letters of a text, in order: how notes compare once rendered (list markers, markup gone). */
 function letters(text: string): string {
   return text
@@ -99,6 +110,17 @@ test.describe('the slides PDF (npm run export)', () => {
     const fire = page.runs.find(run => run.str === '🔥')
     expect(fire, 'the 🔥 of "Rust in CI" as text').toBeDefined()
     expect(await colourfulShare(document, page, fire!)).toBeGreaterThan(0.2)
+  })
+
+  test('reads aloud in order: it is tagged, and each slide\'s page has a heading in its structure tree', async () => {
+    const { doc } = await pdf('slides')
+    // pdf.js gives the catalog's MarkInfo as a Map.
+    const markInfo = await doc.getMarkInfo() as unknown as Map<string, boolean> | null
+    expect(markInfo?.get('Marked'), 'a tagged PDF (pdfinfo: "Tagged: yes")').toBe(true)
+    for (const slide of slides) {
+      const tree = await (await doc.getPage(slide.no)).getStructTree()
+      expect.soft(structureRoles(tree).filter(role => /^H\d?$/.test(role)), `the headings in page ${slide.no}'s structure tree`).not.toEqual([])
+    }
   })
 
   test('carries the talk\'s title and author', async () => {
