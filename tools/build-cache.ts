@@ -107,8 +107,11 @@ export const shown = (out: string) => relative(root, resolve(root, out)) || '.'
 /** Files that document or test code beside it, which no build reads. */
 export const documentsOnly = /(?:^|\/)(?:README\.md|LICENSE)$|\.test\.ts$|^addons\/[^/]+\/screenshots\//
 
-/** What the site's build does not read: the tests, benchmarks, documentation and CI, and `documentsOnly`. */
-export const notBuildInput = new RegExp(`^(?:tests|bench|docs|\\.github|\\.ci)/|${documentsOnly.source}`)
+/**
+ * What the site's build does not read: the tests, benchmarks, documentation and CI, the tools' own
+ * settings (lint, test runners, type declarations) and `documentsOnly`.
+ */
+export const notBuildInput = new RegExp(`^(?:tests|bench|docs|\\.github|\\.ci)/|^(?:eslint\\.config\\.js|knip\\.json|stryker\\.config\\.mjs|playwright\\.config\\.ts|vitest[\\w.]*\\.config\\.ts|\\.nvmrc|\\.gitignore|[\\w-]+\\.d\\.ts)$|${documentsOnly.source}`)
 
 /**
  * `build()` into `out`, noting its key when it succeeds. With `reuse`, no build when `out` already

@@ -63,7 +63,7 @@ describe('npm test\'s builds, kept while nothing they read changes', () => {
     expect(builds).toBe(6)
   })
 
-  it('reads every file a build reads, and no test, benchmark or README', () => {
+  it('reads every file a build reads, and no test, benchmark, README or test runner\'s settings', () => {
     for (const file of [
       'tests/e2e/deck.spec.ts',
       'bench/bench.ts',
@@ -72,6 +72,11 @@ describe('npm test\'s builds, kept while nothing they read changes', () => {
       'addons/road/road.test.ts',
       '.github/workflows/ci.yml',
       'docs/deck.png',
+      'vitest.config.ts',
+      'vitest.engines.config.ts',
+      'playwright.config.ts',
+      'eslint.config.js',
+      'env.d.ts',
     ])
       expect(notBuildInput.test(file), file).toBe(true)
     for (const file of [
@@ -81,6 +86,9 @@ describe('npm test\'s builds, kept while nothing they read changes', () => {
       'package-lock.json',
       'public/favicon.svg',
       'data/deck.ts',
+      'vite.config.ts',
+      'tsconfig.json',
+      'slide-bottom.vue',
     ])
       expect(notBuildInput.test(file), file).toBe(false)
     expect(buildKey(inputs())).toMatch(/^[\da-f]{20}$/)
