@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, readFileSync } from 'node:fs'
+import { appendFileSync, copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { parseSync } from '@slidev/parser'
@@ -80,6 +81,7 @@ export async function updatePresenterPicture(site = join(root, 'dist')): Promise
 export const addonPictures = {
   handout: join(root, 'addons/handout/screenshots/handout-page.png'),
   readingView: join(root, 'addons/reading-view/screenshots/phone-reading-view.png'),
+  updateNotice: join(root, 'addons/offline-app/screenshots/update-notice.png'),
 } as const
 
 /**
@@ -112,11 +114,42 @@ export async function updateAddonPictures(site = join(root, 'dist')): Promise<st
     await phone.goto(`${server.url}read/`)
     await phone.evaluate(() => document.fonts.ready)
     await phone.screenshot({ path: addonPictures.readingView })
+    await photographUpdateNotice(site, browser)
     return Object.values(addonPictures)
   }
   finally {
     await browser.close()
     await server.close()
+  }
+}
+
+/**
+ * The offline app's notice of a new deployment: a copy of the site visited once, then given a changed
+ * service worker (as every new build brings) while the deck is open on slide 3.
+ */
+async function photographUpdateNotice(site: string, browser: Awaited<ReturnType<typeof launchChromium>>): Promise<void> {
+  const copy = mkdtempSync(join(tmpdir(), 'deck-deploy-'))
+  cpSync(site, copy, { recursive: true })
+  const server = await serveSite(copy, {
+    base: siteBase(site),
+  })
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 720 },
+  })
+  try {
+    const page = await context.newPage()
+    await page.goto(`${server.url}3`)
+    await page.evaluate(async () => navigator.serviceWorker.ready)
+    appendFileSync(join(copy, 'sw.js'), '\n// the next deployment\n')
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update())
+    await page.getByTestId('update-notice').waitFor()
+    await page.evaluate(() => document.fonts.ready)
+    await page.screenshot({ path: addonPictures.updateNotice })
+  }
+  finally {
+    await context.close()
+    await server.close()
+    rmSync(copy, { recursive: true, force: true })
   }
 }
 
