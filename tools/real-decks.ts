@@ -365,30 +365,39 @@ async function offlineProblems(browser: Browser, dist: string): Promise<string[]
     viewport: { width: 1280, height: 720 },
   })
   const problems: string[] = []
-  /** Slide `no`'s text, once it has rendered (the slides Slidev keeps beside it left out). */
+  /** Slide `no`'s text as it shows now (the slides Slidev keeps beside it left out). */
   const slideText = async (page: Page, no: number) => {
-    const slide = page.locator(`#slide-content .slidev-page-${no}`)
-    await slide.waitFor({ timeout: 15_000 }).catch(() => {})
-    await slide.locator('.slidev-slide-loading').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {})
-    const text = await slide.textContent({ timeout: 5000 }).catch(() => '')
+    const text = await page.locator(`#slide-content .slidev-page-${no}`).textContent({ timeout: 1000 }).catch(() => '')
     return (text ?? '').replace(/\s+/g, ' ').trim()
+  }
+  /** Waits, up to a minute (a big deck renders slowly on a busy machine), until `done` holds of slide `no`'s text. */
+  const slideShows = async (page: Page, no: number, done: (text: string) => boolean) => {
+    const deadline = Date.now() + 60_000
+    for (let text = await slideText(page, no); Date.now() < deadline; text = await slideText(page, no)) {
+      if (done(text))
+        return true
+      await page.waitForTimeout(250)
+    }
+    return false
   }
   try {
     const page = await context.newPage()
     await page.goto(`${site.url}1`, { waitUntil: 'load' })
-    const online = await slideText(page, 1)
     const active = await page.evaluate(() => Promise.race([
       navigator.serviceWorker.ready.then(() => true),
       new Promise<boolean>(done => setTimeout(done, 120_000, false)),
     ]))
     if (!active)
       return ['offline app: no service worker became active within 120 s of the first visit (it precaches the whole site first)']
+    // Slide 1 as the visit shows it, settled: the worker took the whole site meanwhile.
+    await page.locator('.slidev-slide-loading').first().waitFor({ state: 'detached', timeout: 60_000 }).catch(() => {})
+    const online = await slideText(page, 1)
     await context.setOffline(true)
     await page.reload({ waitUntil: 'load' }).catch((error: Error) => problems.push(`offline app: slide 1 does not reload offline (${error.message.split('\n')[0]})`))
-    if (!problems.length && await slideText(page, 1) !== online)
+    if (!problems.length && !await slideShows(page, 1, text => text === online))
       problems.push('offline app: slide 1, reloaded offline, does not show what it showed online')
     await page.goto(`${site.url}2`, { waitUntil: 'load' }).catch(() => {})
-    if (!await slideText(page, 2))
+    if (!await slideShows(page, 2, text => !!text))
       problems.push('offline app: slide 2, never opened on the visit, shows nothing offline')
     const icons = await page.evaluate(async () => {
       const link = document.querySelector<HTMLLinkElement>('link[rel="manifest"]')
