@@ -1,0 +1,109 @@
+/**
+ * The small script a pre-rendered page runs first, in its `<head>` (`slidev-prerender.js`, written
+ * by the build). The slide is already painted from the page's HTML without it; it does two things:
+ *
+ * - The page holds one slide at its first click. When the address asks for something else (the
+ *   presenter view answered by the 404 page, `?clicks=2`, another slide by the hash), the copy is
+ *   hidden before anything is painted, and the deck loads as it always did.
+ * - Otherwise it lets the browser paint the copy, then starts the deck: the scripts, module preloads and
+ *   stylesheets that Vite wrote into the page wait in a `<template>` until then, so that no byte of
+ *   the app is fetched or run before the slide is on screen.
+ */
+
+/** A visit, as the script reads it from `location` and the page's `<meta name="slidev-prerender">`. */
+export interface PrerenderVisit {
+  /** The site's base path, `/` or `/name/`. */
+  base: string
+  /** Slidev's `routerMode`: `history` (the default) or `hash`. */
+  routerMode: string
+  pathname: string
+  search: string
+  hash: string
+}
+
+/**
+ * The slide a visit shows at its first click, or `undefined` when it shows anything else (another
+ * view, a later click, a path outside the site). Self-contained on purpose: `bootScript` puts its
+ * source into the page's script.
+ */
+export function slideAtFirstClick(visit: PrerenderVisit): number | undefined {
+  const query = /(?:^\?|&)clicks=(\d+)/.exec(visit.search)
+  if (query && Number(query[1]) > 0)
+    return undefined
+  let route: string
+  if (visit.routerMode === 'hash') {
+    const path = visit.pathname.replace(/index\.html$/, '')
+    if (path !== visit.base && `${path}/` !== visit.base)
+      return undefined
+    const hash = visit.hash.replace(/^#\/?/, '')
+    const inner = hash.split('?')
+    const clicks = /(?:^|&)clicks=(\d+)/.exec(inner[1] || '')
+    if (clicks && Number(clicks[1]) > 0)
+      return undefined
+    route = inner[0]
+  }
+  else {
+    const path = visit.pathname.replace(/\/index\.html$/, '/')
+    if (!path.startsWith(visit.base) && `${path}/` !== visit.base)
+      return undefined
+    route = path.slice(visit.base.length)
+  }
+  route = route.replace(/\/$/, '')
+  if (route === '')
+    return 1
+  return /^\d+$/.test(route) && Number(route) > 0
+    ? Number(route)
+    : undefined
+}
+
+/** The name of the file the build writes at the site's base. */
+export const bootFile = 'slidev-prerender.js'
+
+/** The `id` of the `<template>` that holds the deck's own tags until the slide is painted. */
+export const deferredTemplateId = 'slidev-prerender-app'
+
+/** The class of the copy of the slide that a page shows until the deck takes over (client/takeover.ts). */
+export const copyClass = 'slidev-prerender'
+
+/** The class on `<html>` that hides the copy (CSS in page.ts). */
+export const offClass = 'slidev-prerender-off'
+
+/** The script's source (see the top of this file): a classic script, which runs before the page is painted. */
+export function bootScript(): string {
+  return `// Starts a pre-rendered Slidev page (slidev-addon-prerender): the slide is painted first, then the deck.
+(function () {
+  var slideAtFirstClick = ${slideAtFirstClick.toString()};
+  var meta = document.querySelector('meta[name="slidev-prerender"]');
+  if (!meta) return;
+  var here = slideAtFirstClick({
+    base: meta.getAttribute('data-base') || '/',
+    routerMode: meta.getAttribute('data-router-mode') || 'history',
+    pathname: location.pathname,
+    search: location.search,
+    hash: location.hash
+  }) === Number(meta.getAttribute('content'));
+  if (!here) document.documentElement.classList.add(${JSON.stringify(offClass)});
+  function start() {
+    var template = document.getElementById(${JSON.stringify(deferredTemplateId)});
+    if (!template || template.getAttribute('data-started')) return;
+    template.setAttribute('data-started', '');
+    var tags = template.content ? template.content.children : template.children;
+    for (var i = 0; i < tags.length; i++) {
+      var tag = tags[i];
+      var copy = document.createElement(tag.localName);
+      for (var j = 0; j < tag.attributes.length; j++)
+        copy.setAttribute(tag.attributes[j].name, tag.attributes[j].value);
+      if (tag.localName === 'link')
+        copy.addEventListener('error', function () { this.setAttribute('data-slidev-prerender-failed', ''); });
+      document.head.appendChild(copy);
+    }
+  }
+  function afterPaint() {
+    if (!here) return start();
+    requestAnimationFrame(function () { setTimeout(start, 0); });
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', afterPaint);
+  else afterPaint();
+})();
+`
+}
