@@ -1,13 +1,13 @@
 /**
- * The small script a pre-rendered page runs first, in its `<head>` (`slidev-prerender.js`, written
- * by the build). The slide is already painted from the page's HTML without it; it does two things:
+ * The small script a pre-rendered page runs first, inline in its `<head>` (no request: it would hold
+ * the paint back by a round trip). The slide is already painted from the page's HTML without it; it does two things:
  *
  * - The page holds one slide at its first click. When the address asks for something else (the
  *   presenter view answered by the 404 page, `?clicks=2`, another slide by the hash), the copy is
  *   hidden before anything is painted, and the deck loads as it always did.
- * - Otherwise it lets the browser paint the copy, then starts the deck: the scripts, module preloads and
- *   stylesheets that Vite wrote into the page wait in a `<template>` until then, so that no byte of
- *   the app is fetched or run before the slide is on screen.
+ * - Otherwise it lets the browser paint the copy and load its fonts, then starts the deck: the
+ *   scripts, module preloads and stylesheets that Vite wrote into the page wait in a `<template>`
+ *   until then, so that no byte of the app is fetched or run before the slide is on screen.
  */
 
 /** A visit, as the script reads it from `location` and the page's `<meta name="slidev-prerender">`. */
@@ -56,9 +56,6 @@ export function slideAtFirstClick(visit: PrerenderVisit): number | undefined {
     : undefined
 }
 
-/** The name of the file the build writes at the site's base. */
-export const bootFile = 'slidev-prerender.js'
-
 /** The `id` of the `<template>` that holds the deck's own tags until the slide is painted. */
 export const deferredTemplateId = 'slidev-prerender-app'
 
@@ -98,9 +95,30 @@ export function bootScript(): string {
       document.head.appendChild(copy);
     }
   }
+  // The deck starts once the slide is painted (its first contentful paint, where the browser reports
+  // paints) and its fonts are in: until then its scripts would take the main thread from the paint.
+  // Two frames and a task stand in where a browser reports no paint; after 3 s it starts anyway.
+  function painted(then) {
+    var done = false;
+    function go() { if (!done) { done = true; then(); } }
+    setTimeout(go, 3000);
+    var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes || [];
+    if (types.indexOf('paint') >= 0) {
+      var seen = function () { return performance.getEntriesByName('first-contentful-paint').length > 0; };
+      if (seen()) return go();
+      var observer = new PerformanceObserver(function () { if (seen()) { observer.disconnect(); go(); } });
+      observer.observe({ type: 'paint', buffered: true });
+    }
+    else {
+      requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(go, 0); }); });
+    }
+  }
   function afterPaint() {
     if (!here) return start();
-    requestAnimationFrame(function () { setTimeout(start, 0); });
+    painted(function () {
+      if (document.fonts && document.fonts.ready) document.fonts.ready.then(start, start);
+      else start();
+    });
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', afterPaint);
   else afterPaint();

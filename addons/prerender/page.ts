@@ -3,7 +3,7 @@ import type { SlideSnapshot } from './snapshot'
 import { render } from 'dom-serializer'
 import { append, appendChild, findAll, findOne, getAttributeValue, prependChild, removeElement } from 'domutils'
 import { parseDocument } from 'htmlparser2'
-import { bootFile, copyClass, deferredTemplateId, offClass } from './boot'
+import { bootScript, copyClass, deferredTemplateId, offClass } from './boot'
 
 /** Parsed and written as Beasties does, so that the page goes through both unchanged. */
 const parse = (html: string): Document => parseDocument(html, { decodeEntities: false })
@@ -98,6 +98,8 @@ export interface SlidePageInput {
   description: string
   /** The slide's public address, when the deck has one (`seoMeta.ogUrl`). */
   url?: string
+  /** The copy's `@font-face` rules (fonts.ts). */
+  fontFaces: string
 }
 
 /** Attributes that mark the stylesheets a page lists only so that its critical CSS is taken from them. */
@@ -109,7 +111,7 @@ const onlyForCriticalCss = 'data-slidev-prerender-css'
  * of the slide after `#app`. Every stylesheet the slide used is linked, so that the critical CSS
  * is taken from all of them; `deferApp` then removes the ones the deck loads by itself.
  */
-export function slidePage({ indexHtml, snapshot, base, routerMode, title: ownTitle, description, url }: SlidePageInput): string {
+export function slidePage({ indexHtml, snapshot, base, routerMode, title: ownTitle, description, url, fontFaces }: SlidePageInput): string {
   const doc = parse(indexHtml)
   const html = element(doc, 'html')
   const head = element(doc, 'head')
@@ -154,8 +156,7 @@ export function slidePage({ indexHtml, snapshot, base, routerMode, title: ownTit
         ]
       : []),
     `<meta name="slidev-prerender" content="${snapshot.no}" data-base="${escapeAttribute(base)}" data-router-mode="${escapeAttribute(routerMode)}">`,
-    `<style>${copyCss(canvasSize(snapshot.html))}${snapshot.fontFaces.map(face => face.css).join('')}</style>`,
-    ...snapshot.fontFaces.filter(face => face.file).map(face => `<link rel="preload" as="font" type="font/woff2" crossorigin href="${escapeAttribute(face.file!)}">`),
+    `<style>${copyCss(canvasSize(snapshot.html))}${fontFaces}</style>`,
   ].join('\n')
   const charset = findOne(el => el.name === 'meta' && (el.attribs.charset !== undefined || /content-type/i.test(el.attribs['http-equiv'] ?? '')), head.children)
   const anchor = charset ?? findOne(el => el.name === 'meta', head.children)
@@ -168,7 +169,7 @@ export function slidePage({ indexHtml, snapshot, base, routerMode, title: ownTit
 
   // The boot script before the deck's own scripts (in the order the deck had them).
   const firstModule = findOne(el => el.name === 'script' && getAttributeValue(el, 'type') === 'module', head.children)
-  const boot = tags(`<script src="${escapeAttribute(base + bootFile)}"></script>`)[0]
+  const boot = tags(`<script>${bootScript()}</script>`)[0]
   if (firstModule) {
     const siblings = firstModule.parent!.children
     siblings.splice(siblings.indexOf(firstModule), 0, boot)
@@ -195,7 +196,7 @@ export function slidePage({ indexHtml, snapshot, base, routerMode, title: ownTit
 
 /**
  * The page after its critical CSS is inlined: the stylesheets listed only for it are gone, and
- * the deck's own scripts, module preloads and stylesheets wait in a `<template>` that the boot
+ * the deck's own scripts, module preloads, stylesheets and font preloads wait in a `<template>` that the boot
  * script empties into `<head>` once the slide is painted.
  */
 export function deferApp(html: string): string {
@@ -204,21 +205,15 @@ export function deferApp(html: string): string {
   delete element(doc, 'html').attribs['data-beasties-container']
   for (const link of findAll(el => el.name === 'link' && el.attribs[onlyForCriticalCss] !== undefined, doc.children))
     removeElement(link)
+  // The deck's font preloads too: the copy has its fonts inline, and the deck's would only compete with it.
   const deferred = findAll(el => (el.name === 'script' && getAttributeValue(el, 'type') === 'module')
-    || (el.name === 'link' && /\b(?:modulepreload|stylesheet)\b/.test(getAttributeValue(el, 'rel') ?? '')), head.children)
+    || (el.name === 'link' && /\b(?:modulepreload|stylesheet)\b/.test(getAttributeValue(el, 'rel') ?? ''))
+    || (el.name === 'link' && getAttributeValue(el, 'rel') === 'preload' && getAttributeValue(el, 'as') === 'font'), head.children)
   const template = tags(`<template id="${deferredTemplateId}"></template>`)[0] as Element
   for (const el of deferred) {
     removeElement(el)
     appendChild(template, el)
   }
   appendChild(head, template)
-  // One preload per font, whether the deck or the critical CSS asked for it.
-  const preloaded = new Set<string>()
-  for (const link of findAll(el => el.name === 'link' && getAttributeValue(el, 'rel') === 'preload', head.children)) {
-    const href = getAttributeValue(link, 'href') ?? ''
-    if (preloaded.has(href))
-      removeElement(link)
-    preloaded.add(href)
-  }
   return write(doc)
 }

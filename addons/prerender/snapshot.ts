@@ -18,11 +18,27 @@ export interface SlideSnapshot {
   /** Every stylesheet the page had loaded (paths on the site). */
   stylesheets: string[]
   /**
-   * The `@font-face` rules of the faces the page has loaded, their addresses made paths on the site,
-   * and the file of each (woff2 where offered), to preload. Read from the page rather than matched by
-   * selector: a family set through a custom property (`var(--code-font)`) is known only to the browser.
+   * The faces of web fonts the slide is drawn in, read from the page rather than matched by selector
+   * (a family set through `var(--code-font)` is known only to the browser). In the copy, each family
+   * is named `alias` first in the elements' `font-family` (fonts.ts makes that face from the site's
+   * font file, cut down to the slide's characters, inline): the copy needs no font request.
    */
-  fontFaces: Array<{ css: string, file?: string }>
+  fontFaces: UsedFontFace[]
+  /** Every character of the slide's text, for the fonts' subsets. */
+  characters: string
+}
+
+/** A web font face the slide is drawn in (see `SlideSnapshot.fontFaces`). */
+export interface UsedFontFace {
+  family: string
+  /** The name the copy gives the family. */
+  alias: string
+  weight: string
+  style: string
+  /** The face's `@font-face` rule, its addresses made paths on the site. */
+  css: string
+  /** Its woff2 file on the site, where it has one. */
+  file?: string
 }
 
 /** Why a slide is not pre-rendered, in words the build prints. */
@@ -47,6 +63,16 @@ export function copySlide(no: number): Omit<SlideSnapshot, 'no'> | { reason: str
   if (shadowed)
     return { reason: `<${shadowed.localName}> draws itself in a shadow root, which a copy of the page cannot hold` }
 
+  // The page is one folder deeper than the app (`/base/7/`): every address becomes a path on the site.
+  const absolute = (value: string) => {
+    if (!value || value.startsWith('#') || (/^[a-z][\w+.-]*:/i.test(value) && !/^https?:/i.test(value)))
+      return value
+    const url = new URL(value, document.baseURI)
+    return url.origin === location.origin
+      ? url.pathname + url.search + url.hash
+      : url.href
+  }
+
   const canvases = [
     ...root.querySelectorAll('canvas'),
   ]
@@ -61,6 +87,45 @@ export function copySlide(no: number): Omit<SlideSnapshot, 'no'> | { reason: str
   }
 
   const copy = root.cloneNode(true) as HTMLElement
+  // The copy draws its text in the slide's faces under names of its own (fonts.ts makes them): every
+  // element with text in one of them gets the aliased list inline, `!important`, so that no rule of
+  // the deck's (`font-family: var(--code-font) !important`) takes it back to a face the page lacks.
+  const used = usedFontFaces()
+  const families = [
+    ...new Set(used.map(face => face.family)),
+  ]
+  const aliasOf = (family: string) => `slidev-prerender-${families.indexOf(family)}`
+  const faces: UsedFontFace[] = used.map(face => ({
+    ...face,
+    alias: aliasOf(face.family),
+  }))
+  const liveContent = root.querySelector('#slide-content')!
+  const liveAll = [
+    root,
+    ...root.querySelectorAll<HTMLElement>('*'),
+  ]
+  const copyAll = [
+    copy,
+    ...copy.querySelectorAll<HTMLElement>('*'),
+  ]
+  const quote = (name: string) => /^[a-z_-][\w-]*$/i.test(name)
+    ? name
+    : `"${name.replace(/"/g, '\\"')}"`
+  liveAll.forEach((el, i) => {
+    if (!liveContent.contains(el) || !el.textContent?.trim())
+      return
+    const names = getComputedStyle(el).fontFamily.split(',').map(name => name.trim().replace(/^(['"])(.*)\1$/, '$2'))
+    if (names.some(name => families.includes(name))) {
+      copyAll[i].style.setProperty('font-family', names.flatMap(name => families.includes(name)
+        ? [
+            aliasOf(name),
+            quote(name),
+          ]
+        : [
+            quote(name),
+          ]).join(', '), 'important')
+    }
+  })
   // What is not the slide: Slidev's controls, dialogs and the slides that are not shown.
   const container = copy.querySelector('#slide-container')!
   for (const child of [...copy.children]) {
@@ -98,15 +163,6 @@ export function copySlide(no: number): Omit<SlideSnapshot, 'no'> | { reason: str
     media.removeAttribute('autoplay')
     media.setAttribute('preload', 'none')
   })
-  // The page is one folder deeper than the app (`/base/7/`): every address becomes a path on the site.
-  const absolute = (value: string) => {
-    if (!value || value.startsWith('#') || (/^[a-z][\w+.-]*:/i.test(value) && !/^https?:/i.test(value)))
-      return value
-    const url = new URL(value, document.baseURI)
-    return url.origin === location.origin
-      ? url.pathname + url.search + url.hash
-      : url.href
-  }
   for (const el of copy.querySelectorAll('[src], [href], [poster], [srcset], [style*="url("]')) {
     for (const name of ['src', 'href', 'poster', 'xlink:href']) {
       const value = el.getAttribute(name)
@@ -133,13 +189,24 @@ export function copySlide(no: number): Omit<SlideSnapshot, 'no'> | { reason: str
     ]
       .filter(link => link.sheet && !link.disabled && new URL(link.href).origin === location.origin)
       .map(link => new URL(link.href).pathname),
-    fontFaces: usedFontFaces(),
+    fontFaces: faces,
+    // As written and in either case (`text-transform`), with what CSS draws around text: list markers,
+    // counters, quotes, ellipses.
+    characters: [
+      ...new Set(`${content.textContent ?? ''}0123456789.,:;()[]-\u2022\u25E6\u25AA\u2013\u2014\u2026\u201C\u201D\u2018\u2019"' `
+        .split('')
+        .flatMap(char => [
+          char,
+          char.toUpperCase(),
+          char.toLowerCase(),
+        ])),
+    ].join(''),
   }
 
-  function usedFontFaces(): Array<{ css: string, file?: string }> {
+  function usedFontFaces(): Array<Omit<UsedFontFace, 'alias'>> {
     const unquote = (value: string) => value.trim().replace(/^(['"])(.*)\1$/, '$2')
     const loaded = [...document.fonts].filter(face => face.status === 'loaded')
-    const faces: Array<{ css: string, file?: string }> = []
+    const faces: Array<Omit<UsedFontFace, 'alias'>> = []
     const visit = (rules: CSSRuleList, href: string) => {
       for (const rule of rules) {
         if ('cssRules' in rule && !(rule instanceof CSSFontFaceRule))
@@ -164,8 +231,17 @@ export function copySlide(no: number): Omit<SlideSnapshot, 'no'> | { reason: str
             file = path
           return `url(${quote}${path}${quote})${format ?? ''}`
         })
-        if (!faces.some(face => face.css === css))
-          faces.push({ css, file })
+        if (!faces.some(face => face.css === css)) {
+          faces.push({
+            family,
+            weight: weight === 'normal'
+              ? '400'
+              : weight,
+            style: fontStyle,
+            css,
+            file,
+          })
+        }
       }
     }
     for (const sheet of document.styleSheets) {

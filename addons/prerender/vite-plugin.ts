@@ -1,10 +1,12 @@
 import type { BuildChromium, BuiltSiteStepPlugin } from 'slidev-addons-kit/browser'
 import type { SlideSkipped } from './snapshot'
+import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { builtSiteStep } from 'slidev-addons-kit/browser'
-import { bootFile, bootScript } from './boot'
+import { bootScript } from './boot'
 import { inlineCriticalCss } from './critical'
+import { copyFontFaces } from './fonts'
 import { deferApp, slideDescription, slidePage, slideTitle } from './page'
 import { snapshotSlides } from './snapshot'
 
@@ -45,6 +47,13 @@ export function slideAddress(url: string | undefined, no: number): string | unde
     : `${base}${no}`
 }
 
+/**
+ * The source a Content-Security-Policy names to let the pages' inline boot script (boot.ts) run.
+ */
+export function bootScriptHash(): string {
+  return `'sha256-${createHash('sha256').update(bootScript()).digest('base64')}'`
+}
+
 /** The build's line for the slides that are not pre-rendered. */
 export function skippedLine(skipped: SlideSkipped[]): string {
   return `served as before, without a page of their own: ${skipped.map(s => `slide ${s.no} (${s.reason})`).join('; ')}`
@@ -54,13 +63,14 @@ export function skippedLine(skipped: SlideSkipped[]): string {
  * The pages, written by `slidev build` itself: once Vite has written the site (before the offline
  * app's service worker is generated, so that it precaches them), every slide is opened in the build's
  * Chromium and copied (snapshot.ts), and written as a page at its address (`7/index.html`; slide 1
- * also into `index.html`) with its critical CSS inlined (critical.ts), its own title and description,
+ * also into `index.html`) with its critical CSS inlined (critical.ts), its fonts cut down to its
+ * characters and inlined (fonts.ts), its own title and description,
  * and the boot script (boot.ts) that starts the deck once the slide is painted. A slide that cannot
  * be copied keeps today's behaviour, and the build names it and says why. Without a browser the build
  * says so in one line and writes no page.
  */
 export function prerenderPages({ chromium, deck }: { chromium: BuildChromium, deck: () => PrerenderDeck }): BuiltSiteStepPlugin {
-  return builtSiteStep({
+  const step = builtSiteStep({
     name: 'slidev-prerender',
     addon: 'slidev-addon-prerender',
     without: 'no page of its own for any slide (each is drawn by the app, as before)',
@@ -82,7 +92,6 @@ export function prerenderPages({ chromium, deck }: { chromium: BuildChromium, de
         canvas,
         warn,
       })
-      writeFileSync(join(dir, bootFile), bootScript())
       let bytes = 0
       for (const snapshot of snapshots) {
         const title = slideTitle(snapshot.no, titles[snapshot.no], deckTitle)
@@ -95,6 +104,7 @@ export function prerenderPages({ chromium, deck }: { chromium: BuildChromium, de
           title,
           description,
           url: slideAddress(publicUrl, snapshot.no),
+          fontFaces: await copyFontFaces(snapshot.fontFaces, snapshot.characters, { dir, base }),
         }), { dir, base, warn }))
         for (const file of pageFiles(snapshot.no, routerMode)) {
           mkdirSync(join(dir, file, '..'), { recursive: true })
@@ -107,4 +117,16 @@ export function prerenderPages({ chromium, deck }: { chromium: BuildChromium, de
       logger.info(`slidev-addon-prerender: ${snapshots.length} of ${slides.length} slides pre-rendered in ${((performance.now() - started) / 1000).toFixed(1)} s (${(bytes / snapshots.length / 1024).toFixed(0)} KiB a page before compression)`)
     },
   })
+  // The deck's policy (slidev-addon-static-site, or any page that collects the additions) lets the
+  // pages' inline boot script run, by its hash.
+  return {
+    ...step,
+    api: {
+      contentSecurityPolicy: {
+        'script-src': [
+          bootScriptHash(),
+        ],
+      },
+    },
+  }
 }
