@@ -3,6 +3,8 @@ import type { Plugin, ResolvedConfig, Rollup } from 'vite'
 import type { VitePluginPWAAPI } from 'vite-plugin-pwa'
 import type { GenerateSWOptions, ManifestEntry } from 'workbox-build'
 import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { join, resolve, sep } from 'node:path'
 import { VitePWA } from 'vite-plugin-pwa'
 import { appIcon } from './icon.ts'
 import { offlineAppOptions } from './options.ts'
@@ -42,6 +44,45 @@ export function lateFiles(config: { download?: unknown, exportFilename?: string 
       ? [`${config.exportFilename || 'slidev-exported'}.pdf`]
       : []),
   ]
+}
+
+/** The worker's own script (`importScripts`) that answers a folder's address without its slash. */
+export const foldersScriptFile = 'sw-folders.js'
+
+/**
+ * The folders of the written site that hold an `index.html` (`7/`, `read/`), as paths on the site
+ * without their slash (`/base/7`): the addresses a host answers with the folder's page.
+ */
+export function pageFolders(dir: string, base: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter(file => file.endsWith(`${sep}index.html`) || file.endsWith('/index.html'))
+    .map(file => file.slice(0, -'/index.html'.length).split(sep).join('/'))
+    .filter(folder => folder && !folder.startsWith('assets/'))
+    .map(folder => `${base}${folder}`)
+    .sort()
+}
+
+/**
+ * The worker's script for those folders. Online, a host answers `/base/7` with `7/index.html` (GitHub
+ * Pages after a redirect to `/base/7/`); offline, Workbox would answer it with the app's `index.html`
+ * (its navigation fallback), since only `/base/7/` names the precached page. This answers such a
+ * navigation with the folder's precached page itself, before Workbox's own routes.
+ */
+export function foldersScript(folders: string[]): string {
+  return `// A folder's address without its slash, offline as online (slidev-addon-offline-app).
+(function () {
+  var folders = ${JSON.stringify(folders)};
+  self.addEventListener('fetch', function (event) {
+    var request = event.request;
+    if (request.mode !== 'navigate') return;
+    var url = new URL(request.url);
+    if (url.origin !== self.location.origin || folders.indexOf(url.pathname) < 0) return;
+    event.respondWith(caches.match(url.pathname + '/index.html', { ignoreSearch: true }).then(function (page) {
+      return page || fetch(request);
+    }));
+  });
+})();
+`
 }
 
 /** A revision for Workbox from the contents of files: a change to any of them is a new revision. */
@@ -101,6 +142,8 @@ export function workboxOptions(late: string[] = []): Partial<GenerateSWOptions> 
     // under assets/online/: a visit or the offline app fetches it only when it is used. The late
     // files come as entries of their own (a previous build's copy may still be in the folder).
     globIgnores: [`${onlineAssets}**`, ...late],
+    // A folder's page (`7/index.html`, another addon's) at its address without the slash (foldersScript).
+    importScripts: [foldersScriptFile],
     // Any other page of the deck (a slide by its number, the presenter view) is the app itself.
     navigateFallback: 'index.html',
     // The PDFs are a few MiB; Workbox skips files over 2 MiB unless told.
@@ -152,6 +195,18 @@ export function offlineApp(options: Pick<ResolvedSlidevOptions, 'data' | 'entry'
       this.emitFile({ type: 'asset', fileName: icon.file, source: icon.source })
     },
     // The bundle is final here: the late files' revisions come from it, before the worker is generated.
+    // Last but for the worker: the folders the other steps wrote (pages of slides) are all there.
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      handler() {
+        if (!vite || vite.build.ssr)
+          return
+        const dir = resolve(vite.root, vite.build.outDir)
+        if (existsSync(dir))
+          writeFileSync(join(dir, foldersScriptFile), foldersScript(pageFolders(dir, vite.base)))
+      },
+    },
     writeBundle(_, bundle) {
       const entries = lateEntries(late, bundle)
       pwa?.extendManifestEntries(existing => [

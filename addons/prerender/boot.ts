@@ -62,6 +62,9 @@ export const deferredTemplateId = 'slidev-prerender-app'
 /** The class of the copy of the slide that a page shows until the deck takes over (client/takeover.ts). */
 export const copyClass = 'slidev-prerender'
 
+/** The class on `<html>` that keeps the copy invisible while its fonts are decoded (CSS in page.ts). */
+export const fontsClass = 'slidev-prerender-fonts'
+
 /** The class on `<html>` that hides the copy (CSS in page.ts). */
 export const offClass = 'slidev-prerender-off'
 
@@ -80,6 +83,19 @@ export function bootScript(): string {
     hash: location.hash
   }) === Number(meta.getAttribute('content'));
   if (!here) document.documentElement.classList.add(${JSON.stringify(offClass)});
+  // The copy's fonts are in the page, but a browser still decodes them after the first layout: the
+  // copy waits for them (at most a second), so that its text is never laid out in another font first.
+  var faces = [];
+  if (here && document.fonts && document.fonts.forEach) {
+    document.fonts.forEach(function (face) { if (/^["']?slidev-prerender-/.test(face.family)) faces.push(face); });
+  }
+  if (faces.length) {
+    var root = document.documentElement;
+    root.classList.add(${JSON.stringify(fontsClass)});
+    var show = function () { root.classList.remove(${JSON.stringify(fontsClass)}); };
+    setTimeout(show, 1000);
+    Promise.all(faces.map(function (face) { return face.load(); })).then(show, show);
+  }
   function start() {
     var template = document.getElementById(${JSON.stringify(deferredTemplateId)});
     if (!template || template.getAttribute('data-started')) return;

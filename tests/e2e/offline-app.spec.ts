@@ -116,6 +116,17 @@ for (const { name, dir, base } of sites) {
       await expect(slideHeadings(page).first()).toHaveText(middle.heading)
     })
 
+    test('answers a link to a slide, with the network off, with that slide\'s own page (slidev-addon-prerender)', async ({ page, context, site }) => {
+      await visitOnce(page, `${site.url}1`)
+      await context.setOffline(true)
+      // As a QR code or a shared link writes it, and as the host's redirect leaves it.
+      for (const path of [`${demo}`, `${demo}/`]) {
+        await page.goto(`${site.url}${path}`)
+        await expect(page.locator('meta[name="slidev-prerender"]'), `/${path}`).toHaveAttribute('content', String(demo))
+        await expect(slideHeadings(page).first()).toHaveText('Cargo is your friend')
+      }
+    })
+
     test('downloads both PDFs with the network off', async ({ page, context, site }) => {
       await visitOnce(page, `${site.url}2`)
       await context.setOffline(true)
