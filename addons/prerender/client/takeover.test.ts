@@ -1,0 +1,96 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { deckShows, takeOver } from './takeover'
+
+/** A page with the copy of slide `no` and the deck's #app, as a pre-rendered page has them. */
+function prerenderedPage(no: number) {
+  document.body.innerHTML = `<div id="app"></div><div class="slidev-prerender"><div class="slidev-page slidev-page-${no}"></div></div>`
+  Object.defineProperty(document, 'fonts', {
+    configurable: true,
+    value: { status: 'loaded' },
+  })
+  return document.querySelector('.slidev-prerender')!
+}
+
+/** The deck renders slide `no` into #app, as Slidev does. */
+function deckRenders(no: number, { loading = false } = {}) {
+  document.querySelector('#app')!.innerHTML = `<div id="slide-content"><div class="slidev-page slidev-page-${no}">${loading
+    ? '<div class="slidev-slide-loading"></div>'
+    : '<div class="slidev-layout default"><h1>Slide</h1></div>'}</div></div>`
+}
+
+/** Frames run by hand, and a clock. */
+function frames() {
+  const queue: Array<() => void> = []
+  let time = 0
+  return {
+    frame: (step: () => void) => void queue.push(step),
+    now: () => time,
+    run: (ms = 16) => {
+      time += ms
+      queue.splice(0).forEach(step => step())
+    },
+  }
+}
+
+afterEach(() => {
+  document.body.innerHTML = ''
+})
+
+describe('the deck taking over from the copy', () => {
+  it('keeps the copy until the deck shows the same slide, rendered, then removes it in that frame', async () => {
+    const copy = prerenderedPage(7)
+    const clock = frames()
+    const { finished } = takeOver(copy, 7, clock)
+    clock.run()
+    expect(copy.isConnected).toBe(true)
+    deckRenders(7, { loading: true })
+    clock.run()
+    expect(copy.isConnected, 'the slide is still loading').toBe(true)
+    deckRenders(8)
+    clock.run()
+    expect(copy.isConnected, 'another slide').toBe(true)
+    deckRenders(7)
+    clock.run()
+    expect(copy.isConnected).toBe(false)
+    await expect(finished).resolves.toBe('ready')
+  })
+
+  it('waits for the deck\'s fonts and stylesheets', () => {
+    // A document of its own, which loads nothing: the stylesheet stays unloaded.
+    const doc = document.implementation.createHTMLDocument('page')
+    doc.body.innerHTML = '<div id="app"><div id="slide-content"><div class="slidev-page slidev-page-2"><div class="slidev-layout"></div></div></div></div>'
+    const fonts = { status: 'loaded' }
+    Object.defineProperty(doc, 'fonts', { configurable: true, value: fonts })
+    expect(deckShows(doc, 2)).toBe(true)
+    fonts.status = 'loading'
+    expect(deckShows(doc, 2)).toBe(false)
+    fonts.status = 'loaded'
+    const link = doc.createElement('link')
+    link.rel = 'stylesheet'
+    Object.defineProperty(link, 'sheet', { value: null })
+    doc.head.append(link)
+    expect(deckShows(doc, 2)).toBe(false)
+    link.setAttribute('data-slidev-prerender-failed', '')
+    expect(deckShows(doc, 2)).toBe(true)
+  })
+
+  it('removes the copy at once when the deck moves elsewhere first', async () => {
+    const copy = prerenderedPage(3)
+    const clock = frames()
+    const takeover = takeOver(copy, 3, clock)
+    takeover.done()
+    expect(copy.isConnected).toBe(false)
+    await expect(takeover.finished).resolves.toBe('navigated')
+  })
+
+  it('gives up after the timeout, so that a broken slide never hides the deck', async () => {
+    const copy = prerenderedPage(4)
+    const clock = frames()
+    const { finished } = takeOver(copy, 4, { ...clock, timeout: 100 })
+    clock.run(50)
+    expect(copy.isConnected).toBe(true)
+    clock.run(60)
+    expect(copy.isConnected).toBe(false)
+    await expect(finished).resolves.toBe('timeout')
+  })
+})
