@@ -12,6 +12,7 @@ import { measureDevLoop } from './dev-loop.ts'
 import { benchExport } from './export.ts'
 import { measureFirstLoad, measureNextSlide } from './first-load.ts'
 import { lighthouseScores, measureReadingView } from './reading-view.ts'
+import { contenders, sideBySide, sideBySideTable } from './side-by-side.ts'
 import { measureTestPhases, phaseTable } from './test-phases.ts'
 
 /**
@@ -25,6 +26,10 @@ import { measureTestPhases, phaseTable } from './test-phases.ts'
  *    stock client (`SLIDEV_LEAN_CLIENT=off`): time to slide 1 is budgeted as a share of its time.
  *    The reading view (read/) on a phone: bytes and script bytes, and Lighthouse's mobile scores
  *    (median of 3 runs).
+ *    Then side by side (bench/side-by-side.ts), loads in turn, on this machine and over emulated
+ *    conference wifi: this deck, the same without its pre-rendered pages, on Slidev's stock client, and
+ *    the talk as a static Marp page: first paint, largest paint, slide 1, layout shift, keys, bytes.
+ *    `--first-paint` runs only this comparison (after the build) and prints its tables.
  * 3. `npm run export` from scratch (bench/export.ts).
  * 4. `npm run dev` on a copy of the deck: start until slide 1 is shown, and saves of slides.md until
  *    the browser shows them (bench/dev-loop.ts).
@@ -42,6 +47,8 @@ interface Results {
   /** Medians for the deck and for the same deck with Slidev's stock client, from the same run. */
   comparison: Record<'deck' | 'stock', { slide1Ms: number, wireKiB: number, requests: number }>
   exceeded: Figure[]
+  /** This deck, without its pages, on the stock client and as Marp's static page, side by side. */
+  sideBySide: Awaited<ReturnType<typeof sideBySide>>['medians']
   /** `npm test`, phase by phase. */
   testPhases: Array<{ name: string, script: string, seconds: number }>
 }
@@ -63,6 +70,8 @@ function format(figure: Figure, value: number): string {
     return `${Math.round(value)} ms`
   if (unit === '%')
     return `${Math.round(value)} %`
+  if (unit === 'x')
+    return `${value.toFixed(2)}x`
   return String(value)
 }
 
@@ -101,6 +110,43 @@ async function main() {
     const site = join(temp, 'site')
     const [buildMs] = await timed(() => buildSite({ out: site, quiet: true }))
     const pdf = join(site, `${exportFilename()}.pdf`)
+
+    const compared = await sideBySide({
+      browser,
+      temp,
+      ours: { dir: site, base: '/' },
+      runs: option('paint-runs', runs),
+      slowRuns: option('slow-runs', 3),
+      log: line => console.log(line),
+    })
+    const local = compared.medians.local!
+    const paintFigures = {
+      slide1VsMarp: local.ours.shownMs / local.marp.shownMs,
+      bytesBeforePaintKiB: local.ours.bytesBeforePaint / 1024,
+      keysLaterMs: Math.max(0, local.ours.keysMs! - local.today.keysMs!),
+    }
+    const sideBySideText = Object.entries(compared.medians).map(([network, medians]) => `Side by side, ${network} (medians):\n\n${sideBySideTable(medians)}`).join('\n\n')
+    if (process.argv.includes('--first-paint')) {
+      writeFileSync(join(root, 'bench/side-by-side.json'), `${JSON.stringify({
+        date: new Date().toISOString(),
+        machine: { cpus: cpus().length, node: process.version },
+        contenders,
+        ...compared,
+        figures: paintFigures,
+      }, null, 2)}\n`)
+      console.log(`\n${sideBySideText}\n`)
+      console.log(budgetTable((Object.keys(paintFigures) as Array<keyof typeof paintFigures>).map(figure => [
+        budgets[figure].what,
+        format(figure, paintFigures[figure]),
+        format(figure, budgets[figure].limit),
+        withinBudget(budgets[figure], paintFigures[figure])
+          ? 'ok'
+          : 'OVER',
+      ])))
+      if ((Object.keys(paintFigures) as Array<keyof typeof paintFigures>).some(figure => !withinBudget(budgets[figure], paintFigures[figure])))
+        process.exitCode = 1
+      return
+    }
 
     console.log('bench: the same deck with Slidev\'s stock client, for comparison …')
     const stockSite = await buildSite({
@@ -192,6 +238,7 @@ async function main() {
       readingAccessibility: median(samples.readingAccessibility),
       readingBestPractices: median(samples.readingBestPractices),
       readingSeo: median(samples.readingSeo),
+      ...paintFigures,
       testFastSeconds: phaseSeconds(['lint', 'check', 'unit']),
       testSeconds: phaseSeconds(phases.map(phase => phase.name)),
     }
@@ -216,12 +263,14 @@ async function main() {
         },
       },
       exceeded,
+      sideBySide: compared.medians,
       testPhases: phases.map(({ name, script, seconds }) => ({ name, script, seconds })),
     }
     const file = join(root, 'bench/results.json')
     writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
 
     console.log(`\n${table(figures)}\n`)
+    console.log(`${sideBySideText}\n`)
     console.log(`npm test, phase by phase:\n\n${phaseTable(phases)}\n`)
     for (const [name, { slide1Ms, wireKiB, requests }] of [
       ['this deck', results.comparison.deck],

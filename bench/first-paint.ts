@@ -6,7 +6,8 @@ import type { Browser, Page } from 'playwright-chromium'
  *
  * - first paint: the first contentful paint;
  * - largest paint: the last largest contentful paint before slide 1 is shown;
- * - slide 1 shown: the slide's heading laid out, visible, and every web font in (as bench/first-load.ts);
+ * - slide 1 shown: the first paint with the slide's heading laid out, visible, and every web font in: the
+ *   frame that has them (as bench/first-load.ts), or the first contentful paint if that comes later;
  * - layout shift: the sum of layout shifts in the 2 s after slide 1 is shown;
  * - bytes before the first paint: every response (the page included) finished by then, on the wire;
  * - bytes until slide 1 is shown: every request started by then, on the wire.
@@ -54,7 +55,7 @@ function watchPaint({ slide1, pressKeys, next }: { slide1: string, pressKeys: bo
       for (const el of document.querySelectorAll<HTMLElement>(slide1)) {
         const heading = el.querySelector('h1, h2, h3')
         const box = heading?.getBoundingClientRect()
-        if (box && box.width > 0 && box.height > 0 && el.checkVisibility() && fontsIn()) {
+        if (box && box.width > 0 && box.height > 0 && el.checkVisibility({ visibilityProperty: true, opacityProperty: true }) && fontsIn()) {
           paint.shown = performance.now()
           break
         }
@@ -130,8 +131,8 @@ export async function measurePaint(browser: Browser, url: string, { slide1, netw
     await page.waitForLoadState('networkidle')
     return await page.evaluate(() => {
       const paint = window.__paint!
-      const shown = paint.shown!
       const firstPaint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN
+      const shown = Math.max(paint.shown!, firstPaint)
       const entries = [
         performance.getEntriesByType('navigation')[0] as PerformanceResourceTiming,
         ...performance.getEntriesByType('resource') as PerformanceResourceTiming[],

@@ -82,12 +82,13 @@ export const addonPictures = {
   handout: join(root, 'addons/handout/screenshots/handout-page.png'),
   readingView: join(root, 'addons/reading-view/screenshots/phone-reading-view.png'),
   updateNotice: join(root, 'addons/offline-app/screenshots/update-notice.png'),
+  takeover: join(root, 'addons/prerender/screenshots/before-after.png'),
 } as const
 
 /**
  * Photographs the built site's handout page (the first A4 page, as it prints) and its reading view on
  * a phone held upright (390 × 844, the top of the page), for slidev-addon-handout's and
- * slidev-addon-reading-view's READMEs.
+ * slidev-addon-reading-view's READMEs; the offline app's notice, and slide 1 before and after the takeover.
  */
 export async function updateAddonPictures(site = join(root, 'dist')): Promise<string[]> {
   if (!existsSync(join(site, 'read/index.html')))
@@ -115,12 +116,43 @@ export async function updateAddonPictures(site = join(root, 'dist')): Promise<st
     await phone.evaluate(() => document.fonts.ready)
     await phone.screenshot({ path: addonPictures.readingView })
     await photographUpdateNotice(site, browser)
+    await photographTakeover(server.url, browser)
     return Object.values(addonPictures)
   }
   finally {
     await browser.close()
     await server.close()
   }
+}
+
+/**
+ * Slide 1 as its page paints it before any script runs (the browser's JavaScript off), beside the same
+ * slide once the deck has taken over, each at 640 × 360, captioned: slidev-addon-prerender's README.
+ */
+async function photographTakeover(url: string, browser: Awaited<ReturnType<typeof launchChromium>>): Promise<void> {
+  const shots: string[] = []
+  for (const javaScriptEnabled of [false, true]) {
+    const context = await browser.newContext({
+      viewport: { width: 640, height: 360 },
+      javaScriptEnabled,
+    })
+    const page = await context.newPage()
+    await page.goto(url)
+    if (javaScriptEnabled)
+      await page.locator('.slidev-prerender').waitFor({ state: 'detached' })
+    await page.evaluate(() => document.fonts.ready)
+    shots.push((await page.screenshot()).toString('base64'))
+    await context.close()
+  }
+  const sheet = await browser.newPage({
+    viewport: { width: 1296, height: 400 },
+  })
+  await sheet.setContent(`<body style="margin:0;padding:8px;background:#fff;font:16px system-ui;display:flex;gap:8px">${[
+    'Painted from the page, before any script',
+    'The deck, after it took over',
+  ].map((caption, i) => `<figure style="margin:0"><img src="data:image/png;base64,${shots[i]}" width="640" height="360" style="display:block;outline:1px solid #ccc"><figcaption style="padding-top:4px">${caption}</figcaption></figure>`).join('')}</body>`)
+  await sheet.screenshot({ path: addonPictures.takeover })
+  await sheet.close()
 }
 
 /**

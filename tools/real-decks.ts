@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import { tmpdir } from 'node:os'
 import { basename, join, relative } from 'node:path'
 import process from 'node:process'
+import { comparePngs } from '../tests/support/images.ts'
 import { chromiumArgs, chromiumExecutable } from './chromium.ts'
 import { serveSite } from './serve.ts'
 import { browserArgs, root } from './slidev.ts'
@@ -424,6 +425,69 @@ async function offlineProblems(browser: Browser, dist: string): Promise<string[]
   return problems
 }
 
+/**
+ * The pre-rendered pages as a visitor meets them: a page for every slide that the build did not name
+ * as left out (`skipped`), and, for the first, second and last slide, the page painted with the
+ * browser's JavaScript off against the same slide once the deck has taken over: the same pixels
+ * (a glyph's anti-aliasing aside). Returns what failed, one line each.
+ */
+async function prerenderProblems(browser: Browser, dist: string, slideCount: number, skipped: Set<number>): Promise<string[]> {
+  const problems: string[] = []
+  for (let no = 1; no <= slideCount; no++) {
+    if (!skipped.has(no) && !existsSync(join(dist, `${no}/index.html`)))
+      problems.push(`prerender: no page for slide ${no}, and the build did not say why`)
+  }
+  const site = await serveSite(dist)
+  const still = await browser.newContext({
+    viewport: { width: 1280, height: 720 },
+    javaScriptEnabled: false,
+  })
+  const running = await browser.newContext({
+    viewport: { width: 1280, height: 720 },
+  })
+  try {
+    for (const no of [
+      ...new Set([1, 2, slideCount]),
+    ].filter(no => no <= slideCount && !skipped.has(no))) {
+      const before = await still.newPage()
+      await before.goto(`${site.url}${no}`, { waitUntil: 'load' })
+      await before.evaluate(() => document.fonts.ready.then(() => undefined))
+      if (!await before.locator(`.slidev-prerender .slidev-page-${no}`).isVisible()) {
+        problems.push(`prerender: slide ${no}'s page shows no copy of the slide before its scripts run`)
+        continue
+      }
+      const painted = await before.screenshot()
+      const after = await running.newPage()
+      await after.goto(`${site.url}${no}`, { waitUntil: 'load' })
+      const tookOver = await after.locator('.slidev-prerender').waitFor({ state: 'detached', timeout: 30_000 }).then(() => true, () => false)
+      if (!tookOver) {
+        problems.push(`prerender: the deck did not take over slide ${no}'s page within 30 s`)
+        continue
+      }
+      await after.evaluate(() => document.fonts.ready.then(() => undefined))
+      const { differing } = await comparePngs(after, painted, await after.screenshot())
+      if (differing > 1280 * 720 * 0.005)
+        problems.push(`prerender: slide ${no} changed when the deck took over (${differing} pixels)`)
+      await before.close()
+      await after.close()
+    }
+  }
+  finally {
+    await still.close()
+    await running.close()
+    await site.close()
+  }
+  return problems
+}
+
+/** The slides the prerender step named as left out, from its line in the build's output. */
+export function prerenderSkipped(output: string): Set<number> {
+  const line = output.split('\n').find(text => text.includes('slidev-addon-prerender: served as before')) ?? ''
+  return new Set([
+    ...line.matchAll(/slide (\d+) \(/g),
+  ].map(match => Number(match[1])))
+}
+
 /** The text of the reading view's section for each slide, folded, by number. */
 function readingSections(dist: string): Map<number, string> {
   const html = readFileSync(join(dist, 'read/index.html'), 'utf8')
@@ -554,6 +618,8 @@ export async function checkRealDecks({ decks = realDecks(), addons = addonNames(
         }
         if (job.addons.includes('offline-app'))
           problems.push(...await offlineProblems(await browser, built.dist))
+        if (job.addons.includes('prerender') && stockResult?.slideTexts)
+          problems.push(...await prerenderProblems(await browser, built.dist, stockResult.slideTexts.length, prerenderSkipped(built.output)))
         if (job.addons.includes('reading-view')) {
           if (!existsSync(join(built.dist, 'read/index.html')))
             problems.push('reading view: no read/index.html')

@@ -14,7 +14,7 @@ import { exportFilename } from '../../tools/slidev.ts'
 import { fixtureFollow, sectionAtTop } from '../support/fixture-follow'
 import { readSlides, slideNumber } from '../support/slides'
 import { launch } from './browsers'
-import { base, problemsKey, serveProbedSite } from './site'
+import { base, problemsKey, serveProbedSite, serveSiteWithoutDeck } from './site'
 
 const slides = readSlides()
 const laptop = { width: 1280, height: 720 }
@@ -32,6 +32,36 @@ function shownHeading(): string | undefined {
   ]
     .filter(page => page.getClientRects().length && getComputedStyle(page).visibility !== 'hidden')
   return shown.at(-1)?.querySelector('h1, h2, h3, h4, h5, h6')?.textContent?.replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * Where the slide's text lies on screen: each heading's and code line's box (rounded to the pixel)
+ * and text, in the copy of a pre-rendered page (`copy`) or in the deck; and whether the copy's own
+ * fonts are in. Undefined while that is not on screen.
+ */
+function textBoxes(copy: boolean) {
+  const root = document.querySelector(copy ? '.slidev-prerender' : '#app')
+  if (!root || (copy && document.documentElement.classList.contains('slidev-prerender-fonts')))
+    return undefined
+  const page = [
+    ...root.querySelectorAll('#slide-content .slidev-page'),
+  ].find(el => el.getClientRects().length)
+  if (!page)
+    return undefined
+  const boxes = [
+    ...page.querySelectorAll('h1, h2, h3, .line, p'),
+  ].slice(0, 12).map((el) => {
+    const box = el.getBoundingClientRect()
+    return {
+      text: el.textContent?.trim().slice(0, 24),
+      x: box.x,
+      y: box.y,
+      width: box.width,
+      height: box.height,
+    }
+  })
+  const fonts = [...document.fonts].filter(face => face.family.includes('slidev-prerender-')).map(face => face.status)
+  return { boxes, fonts }
 }
 
 /** What the follow page's bar says. */
@@ -143,6 +173,39 @@ export function journeys(engine: Engine): void {
       await tab.goto(url('5'))
       await expectShown(5)
       await expectAt('5')
+    })
+
+    it('sees a shared link painted from its page before any of the deck\'s scripts, and the deck take over in place', async () => {
+      const still = await serveSiteWithoutDeck()
+      try {
+        // A demo card (capitals drawn by CSS) and the first slide with code (the monospace face).
+        for (const no of [
+          slideNumber(slides, 'Cargo is your friend'),
+          slides.find(slide => slide.content.includes('```'))!.no,
+        ]) {
+          await tab.goto(`${still.url}${no}`)
+          await expect.poll(() => tab.run(textBoxes, true), patience).toBeDefined()
+          const painted = (await tab.run(textBoxes, true))!
+          expect(painted.fonts.length, `slide ${no}: the copy's own fonts`).toBeGreaterThan(0)
+          expect(painted.fonts.every(status => status === 'loaded'), `slide ${no}: ${painted.fonts}`).toBe(true)
+          expect(painted.boxes.length, `slide ${no}`).toBeGreaterThan(0)
+          await tab.goto(url(String(no)))
+          await expect.poll(() => tab.run(() => document.querySelector('.slidev-prerender') === null), patience).toBe(true)
+          await expectShown(no)
+          // Where its text lies, before and after the takeover: the same to a pixel (the copy's scale is
+          // computed by CSS, the deck's by its script).
+          const running = (await tab.run(textBoxes, false))!.boxes
+          expect(running.map(box => box.text), `slide ${no}`).toEqual(painted.boxes.map(box => box.text))
+          running.forEach((box, i) => {
+            const before = painted.boxes[i]!
+            const moved = Math.max(...(['x', 'y', 'width', 'height'] as const).map(side => Math.abs(box[side] - before[side])))
+            expect(moved, `slide ${no}, "${box.text}": moved or grew by`).toBeLessThanOrEqual(1)
+          })
+        }
+      }
+      finally {
+        await still.close()
+      }
     })
 
     it('walks the deck with the arrow keys', async () => {

@@ -90,3 +90,25 @@ export async function serveProbedSite(dist?: string, siteBase = base): Promise<S
     },
   }
 }
+
+/**
+ * A copy of the built site whose pages never start the deck: each slide's page without the
+ * `<template>` that holds the deck's scripts until the slide is painted (slidev-addon-prerender).
+ * What it shows is what a visitor sees before any of the deck's scripts has run.
+ */
+export async function serveSiteWithoutDeck(dist = resolve(process.env.DECK_DIST ?? 'dist'), siteBase = base): Promise<StaticSite> {
+  const copy = mkdtempSync(join(tmpdir(), 'deck-still-'))
+  cpSync(dist, copy, { recursive: true })
+  for (const file of readdirSync(copy, { recursive: true, encoding: 'utf8' }).filter(name => name.endsWith('index.html'))) {
+    const html = readFileSync(join(copy, file), 'utf8')
+    writeFileSync(join(copy, file), html.replace(/<template id="slidev-prerender-app">[\s\S]*?<\/template>/, ''))
+  }
+  const site = await serveSite(copy, { base: siteBase })
+  return {
+    url: site.url,
+    close: async () => {
+      await site.close()
+      rmSync(copy, { recursive: true, force: true })
+    },
+  }
+}
