@@ -27,7 +27,7 @@ export interface SideBySide {
 }
 
 const slidevSlide1 = '#slide-content .slidev-page-1'
-const slidevSlide2 = '#app #slide-content .slidev-page-2'
+const slidevSlide2 = '#slide-content .slidev-page-2'
 
 /**
  * Builds the three others beside `ours` (a built site and the base it was built for) in `temp`,

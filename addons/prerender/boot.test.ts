@@ -1,6 +1,6 @@
 import { Script } from 'node:vm'
 import { describe, expect, it } from 'vitest'
-import { bootScript, slideAtFirstClick } from './boot'
+import { bootScript, keyTarget, slideAtFirstClick } from './boot'
 
 function visit(pathname: string, search = '', hash = '', routerMode = 'history', base = '/deck/') {
   return slideAtFirstClick({
@@ -45,6 +45,49 @@ describe('which slide an address shows at its first click', () => {
     expect(visit('/deck/', '', '#/presenter/7', 'hash')).toBeUndefined()
     expect(visit('/deck/', '', '#/7?clicks=1', 'hash')).toBeUndefined()
     expect(visit('/deck/7', '', '#/7', 'hash')).toBeUndefined()
+  })
+})
+
+describe('where a key goes before the deck runs', () => {
+  const press = (key: string, modifiers: Partial<Record<'shiftKey' | 'ctrlKey' | 'altKey' | 'metaKey', boolean>> = {}) => ({
+    key,
+    shiftKey: false,
+    ctrlKey: false,
+    altKey: false,
+    metaKey: false,
+    ...modifiers,
+  })
+  const at = {
+    base: '/deck/',
+    no: 5,
+    total: 9,
+    clicks: 0,
+    previousClicks: 3,
+  }
+
+  it('moves on to the next slide, or to the slide\'s first click, as the deck\'s → does', () => {
+    for (const key of ['ArrowRight', ' ', 'PageDown'])
+      expect(keyTarget(press(key), at), key).toBe('/deck/6')
+    expect(keyTarget(press('ArrowRight'), { ...at, clicks: 2 })).toBe('/deck/5?clicks=1')
+    expect(keyTarget(press('ArrowDown'), { ...at, clicks: 2 }), '↓ skips the clicks').toBe('/deck/6')
+    expect(keyTarget(press('ArrowRight', { shiftKey: true }), { ...at, clicks: 2 })).toBe('/deck/6')
+  })
+
+  it('goes back to the previous slide at its last click, or at its first by slide', () => {
+    expect(keyTarget(press('ArrowLeft'), at)).toBe('/deck/4?clicks=3')
+    expect(keyTarget(press('PageUp'), at)).toBe('/deck/4?clicks=3')
+    expect(keyTarget(press(' ', { shiftKey: true }), at)).toBe('/deck/4?clicks=3')
+    expect(keyTarget(press('ArrowUp'), at)).toBe('/deck/4')
+    expect(keyTarget(press('ArrowLeft'), { ...at, previousClicks: 0 })).toBe('/deck/4')
+  })
+
+  it('stays at either end, and leaves other keys and shortcuts to the browser', () => {
+    expect(keyTarget(press('ArrowRight'), { ...at, no: 9 })).toBeUndefined()
+    expect(keyTarget(press('ArrowLeft'), { ...at, no: 1 })).toBeUndefined()
+    expect(keyTarget(press('ArrowRight', { altKey: true }), at)).toBeUndefined()
+    expect(keyTarget(press('ArrowLeft', { metaKey: true }), at)).toBeUndefined()
+    expect(keyTarget(press('r', { ctrlKey: true }), at)).toBeUndefined()
+    expect(keyTarget(press('Enter'), at)).toBeUndefined()
   })
 })
 

@@ -24,6 +24,7 @@ const indexHtml = `<!DOCTYPE html>
 
 const snapshot: SlideSnapshot = {
   no: 3,
+  clicks: 2,
   html: '<div id="page-root"><div id="slide-container"><div id="slide-content" style="height: 552px; width: 980px;"><div id="slideshow"><div class="slidev-page slidev-page-3"><h1>Three</h1></div></div></div></div></div>',
   htmlClass: 'light',
   bodyClass: '',
@@ -43,8 +44,10 @@ function page(extra: Partial<Parameters<typeof slidePage>[0]> = {}) {
     description: 'The third point, in words.',
     url: 'https://example.org/talk/3',
     fontFaces: '@font-face{font-family:"slidev-prerender-0"}',
+    total: 9,
+    previousClicks: 0,
     ...extra,
-  })
+  } as Parameters<typeof slidePage>[0])
 }
 
 describe('a slide\'s page', () => {
@@ -66,7 +69,7 @@ describe('a slide\'s page', () => {
     expect(html.indexOf('<div id="app"></div>')).toBeLessThan(html.indexOf('<div class="slidev-prerender">'))
     expect(html).toContain('@font-face{font-family:"slidev-prerender-0"}')
     expect(html.indexOf('var slideAtFirstClick')).toBeLessThan(html.indexOf('<script type="module"'))
-    expect(html).toContain('<meta name="slidev-prerender" content="3" data-base="/talk/" data-router-mode="history">')
+    expect(html).toContain('<meta name="slidev-prerender" content="3" data-base="/talk/" data-router-mode="history" data-total="9" data-clicks="2" data-previous-clicks="0">')
     expect(html).toMatch(/<html lang="en" class="light">/)
   })
 

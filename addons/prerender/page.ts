@@ -101,6 +101,9 @@ export interface SlidePageInput {
   url?: string
   /** The copy's `@font-face` rules (fonts.ts). */
   fontFaces: string
+  /** How many slides the deck has, and the previous slide's clicks: where the keys go before the deck runs. */
+  total: number
+  previousClicks: number
 }
 
 /** Attributes that mark the stylesheets a page lists only so that its critical CSS is taken from them. */
@@ -112,7 +115,7 @@ const onlyForCriticalCss = 'data-slidev-prerender-css'
  * of the slide after `#app`. Every stylesheet the slide used is linked, so that the critical CSS
  * is taken from all of them; `deferApp` then removes the ones the deck loads by itself.
  */
-export function slidePage({ indexHtml, snapshot, base, routerMode, title: ownTitle, description, url, fontFaces }: SlidePageInput): string {
+export function slidePage({ indexHtml, snapshot, base, routerMode, title: ownTitle, description, url, fontFaces, total, previousClicks }: SlidePageInput): string {
   const doc = parse(indexHtml)
   const html = element(doc, 'html')
   const head = element(doc, 'head')
@@ -156,7 +159,7 @@ export function slidePage({ indexHtml, snapshot, base, routerMode, title: ownTit
           `<link rel="canonical" href="${escapeAttribute(url)}">`,
         ]
       : []),
-    `<meta name="slidev-prerender" content="${snapshot.no}" data-base="${escapeAttribute(base)}" data-router-mode="${escapeAttribute(routerMode)}">`,
+    `<meta name="slidev-prerender" content="${snapshot.no}" data-base="${escapeAttribute(base)}" data-router-mode="${escapeAttribute(routerMode)}" data-total="${total}" data-clicks="${snapshot.clicks}" data-previous-clicks="${previousClicks}">`,
     `<style>${copyCss(canvasSize(snapshot.html))}${fontFaces}</style>`,
   ].join('\n')
   const charset = findOne(el => el.name === 'meta' && (el.attribs.charset !== undefined || /content-type/i.test(el.attribs['http-equiv'] ?? '')), head.children)

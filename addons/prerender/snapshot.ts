@@ -3,6 +3,8 @@ import type { Browser, Page } from 'playwright-chromium'
 /** One slide as the built deck rendered it at its first click, ready to be written into a page. */
 export interface SlideSnapshot {
   no: number
+  /** How many clicks the slide has: what → steps through before the next slide. */
+  clicks: number
   /**
    * `#page-root` with only what shows the slide: `#slide-container` › `#slide-content` (at the
    * canvas size) › `#slideshow` › this slide's `.slidev-page`, its global layers beside it. Addresses
@@ -51,7 +53,7 @@ export interface SlideSkipped {
  * Runs in the built deck's page (serialised by Playwright, so it uses nothing from this module):
  * copies slide `no` as it is on screen. Returns a reason instead when the copy would not look the same.
  */
-export function copySlide(no: number): Omit<SlideSnapshot, 'no'> | { reason: string } {
+export function copySlide(no: number): Omit<SlideSnapshot, 'no' | 'clicks'> | { reason: string } {
   const root = document.getElementById('page-root')
   const page = root?.querySelector<HTMLElement>(`#slide-content .slidev-page-${no}`)
   if (!root || !page)
@@ -273,6 +275,29 @@ export function slideUrl(url: string, no: number, routerMode: string): string {
     : `${url}${no}`
 }
 
+/**
+ * The clicks of slide `no`, open at its first click in `page`: → is pressed until the deck leaves the
+ * slide (or, on the last slide, until the address stops changing), reading `?clicks=` on the way.
+ */
+async function countClicks(page: Page, no: number): Promise<number> {
+  const where = () => page.evaluate(() => location.pathname + location.search)
+  let clicks = 0
+  for (let press = 0; press < 100; press++) {
+    const before = await where()
+    await page.keyboard.press('ArrowRight')
+    let after = before
+    for (let wait = 0; wait < 20 && after === before; wait++) {
+      await page.waitForTimeout(25)
+      after = await where()
+    }
+    const url = new URL(after, 'http://deck')
+    if (after === before || !url.pathname.replace(/\/$/, '').endsWith(`/${no}`))
+      return clicks
+    clicks = Number(url.searchParams.get('clicks') ?? clicks)
+  }
+  return clicks
+}
+
 async function settle(page: Page, no: number, timeout: number): Promise<boolean> {
   const deadline = Date.now() + timeout
   // Asked from here, as a function: a deck's policy without 'unsafe-eval' refuses an expression.
@@ -326,10 +351,18 @@ export async function snapshotSlides({ browser, url, slides, routerMode, canvas,
         continue
       }
       const copy = await page.evaluate(copySlide, no)
-      if ('reason' in copy)
+      if ('reason' in copy) {
         skipped.push({ no, reason: copy.reason })
-      else
-        snapshots.push({ no, ...copy })
+      }
+      else {
+        snapshots.push({
+          no,
+          clicks: routerMode === 'hash'
+            ? 0
+            : await countClicks(page, no),
+          ...copy,
+        })
+      }
     }
   }
   try {

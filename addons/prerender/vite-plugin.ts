@@ -105,6 +105,8 @@ export function prerenderPages({ chromium, deck }: { chromium: BuildChromium, de
           description,
           url: slideAddress(publicUrl, snapshot.no),
           fontFaces: await copyFontFaces(snapshot.fontFaces, snapshot.characters, { dir, base }),
+          total: slides.length,
+          previousClicks: snapshots.find(other => other.no === snapshot.no - 1)?.clicks ?? 0,
         }), { dir, base, warn }))
         for (const file of pageFiles(snapshot.no, routerMode)) {
           mkdirSync(join(dir, file, '..'), { recursive: true })

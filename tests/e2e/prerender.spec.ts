@@ -139,3 +139,24 @@ test('once the deck has taken over, the keys move it and the page holds no copy'
   await expect(page.locator('#app .slidev-page-3')).toBeVisible()
   await expect(page.locator('.slidev-prerender')).toHaveCount(0)
 })
+
+test('before the deck\'s scripts have run, the keys already go from slide to slide, by their pages', async ({ page }) => {
+  // The deck's scripts answered, but empty: the page stays as its HTML painted it.
+  await page.route(/\/assets\/index-[\w-]+\.js$/, route => route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }))
+  const clicked = slides.findIndex((slide, i) => i > 0 && /```\w*\s*\{[^}]*\|/.test(slide.content)) + 1
+  await page.goto(`${builtSite.url}${clicked - 1}`)
+  await expect(page.locator(`.slidev-prerender .slidev-page-${clicked - 1}`)).toBeVisible()
+  await page.keyboard.press('ArrowRight')
+  await expect(page).toHaveURL(`${builtSite.url}${clicked}`)
+  await expect(page.locator(`.slidev-prerender .slidev-page-${clicked}`)).toBeVisible()
+  await expect(page.locator('#app')).toBeEmpty()
+  // A slide with clicks: → goes to its first click, which the deck draws (its page holds the slide before them).
+  await page.keyboard.press('ArrowRight')
+  await expect(page).toHaveURL(`${builtSite.url}${clicked}?clicks=1`)
+  await page.goto(`${builtSite.url}${clicked + 1}`)
+  await page.keyboard.press('ArrowLeft')
+  await expect(page, 'back to the previous slide at its last click').toHaveURL(new RegExp(`/${clicked}\\?clicks=[1-9]\\d*$`))
+  await page.goto(`${builtSite.url}${clicked + 1}`)
+  await page.keyboard.press('ArrowUp')
+  await expect(page).toHaveURL(`${builtSite.url}${clicked}`)
+})
