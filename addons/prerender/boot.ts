@@ -5,7 +5,7 @@
  * - The page holds one slide at its first click. When the address asks for something else (the
  *   presenter view answered by the 404 page, `?clicks=2`, another slide by the hash), the copy is
  *   hidden before anything is painted, and the deck loads as it always did.
- * - Until the deck runs, the keys go from slide to slide by their pages (`keyTarget`).
+ * - Until the deck runs, → goes to the next slide's page, where the deck's → would go (`keyTarget`).
  * - Otherwise it lets the browser paint the copy and load its fonts, then starts the deck: the
  *   scripts, module preloads and stylesheets that Vite wrote into the page wait in a `<template>`
  *   until then, so that no byte of the app is fetched or run before the slide is on screen.
@@ -60,50 +60,19 @@ export function slideAtFirstClick(visit: PrerenderVisit): number | undefined {
 /** The `id` of the `<template>` that holds the deck's own tags until the slide is painted. */
 export const deferredTemplateId = 'slidev-prerender-app'
 
-/** Where the page's slide stands in the deck (its `<meta name="slidev-prerender">`). */
-export interface PageSlide {
-  base: string
-  no: number
-  total: number
-  /** The slide's clicks, and the previous slide's. */
-  clicks: number
-  previousClicks: number
-}
-
 /**
- * Where a key pressed before the deck runs takes the visitor, as Slidev's own keys would: → space
- * PageDown to the next click (the slide's first, at `?clicks=1`) or slide, ← PageUp back to the
- * previous slide at its last click, ↓ ↑ (and ⇧→ ⇧←) to the next or previous slide. `undefined` for
- * any other key, a key with Ctrl, Alt or ⌘, or when there is nowhere to go. Self-contained, like
+ * Where a key pressed before the deck runs takes the visitor: → (and Space, PageDown, as in Slidev)
+ * to `next`, the address the deck itself went to when → was pressed on this slide at build time (its
+ * first click, the next slide, or wherever a deck's own shortcut leads). `undefined` for any other
+ * key, with a modifier, or where → goes nowhere: those wait for the deck. Self-contained, like
  * `slideAtFirstClick`: its source goes into the page's script.
  */
-export function keyTarget(key: { key: string, shiftKey: boolean, ctrlKey: boolean, altKey: boolean, metaKey: boolean }, at: PageSlide): string | undefined {
-  if (key.ctrlKey || key.altKey || key.metaKey)
+export function keyTarget(key: { key: string, shiftKey: boolean, ctrlKey: boolean, altKey: boolean, metaKey: boolean }, next: string | null | undefined): string | undefined {
+  if (key.ctrlKey || key.altKey || key.metaKey || key.shiftKey || !next)
     return undefined
-  const slide = (no: number, clicks = 0) => no >= 1 && no <= at.total
-    ? `${at.base}${no}${clicks > 0
-      ? `?clicks=${clicks}`
-      : ''}`
+  return key.key === 'ArrowRight' || key.key === ' ' || key.key === 'PageDown'
+    ? next
     : undefined
-  const name = key.key === ' '
-    ? 'Space'
-    : key.key
-  const nextSlide = (name === 'ArrowDown' && !key.shiftKey) || (name === 'ArrowRight' && key.shiftKey)
-  const prevSlide = (name === 'ArrowUp' && !key.shiftKey) || (name === 'ArrowLeft' && key.shiftKey)
-  const next = (name === 'ArrowRight' || name === 'PageDown' || name === 'Space') && !key.shiftKey
-  const prev = ((name === 'ArrowLeft' || name === 'PageUp') && !key.shiftKey) || (name === 'Space' && key.shiftKey)
-  if (nextSlide)
-    return slide(at.no + 1)
-  if (prevSlide)
-    return slide(at.no - 1)
-  if (next) {
-    return at.clicks > 0
-      ? slide(at.no, 1)
-      : slide(at.no + 1)
-  }
-  if (prev)
-    return slide(at.no - 1, at.previousClicks)
-  return undefined
 }
 
 /** The class of the copy of the slide that a page shows until the deck takes over (client/takeover.ts). */
@@ -143,21 +112,15 @@ export function bootScript(): string {
     setTimeout(show, 1000);
     Promise.all(faces.map(function (face) { return face.load(); })).then(show, show);
   }
-  // Until the deck runs, the keys go from page to page (each slide's page paints at once), as the
-  // deck's own keys would; history mode only, where each slide has a page.
+  // Until the deck runs, → goes to the next page as the deck's own → would (each slide's page paints
+  // at once); history mode only, where each slide has a page.
   var keyTarget = ${keyTarget.toString()};
-  var app = function () { var el = document.getElementById('app'); return el && el.childElementCount > 0; };
   if (here && meta.getAttribute('data-router-mode') !== 'hash') {
     addEventListener('keydown', function (event) {
+      var app = document.getElementById('app');
       var target = event.target;
-      if (event.defaultPrevented || app() || (target && (target.isContentEditable || /^(?:input|textarea|select)$/i.test(target.localName || '')))) return;
-      var url = keyTarget(event, {
-        base: meta.getAttribute('data-base') || '/',
-        no: Number(meta.getAttribute('content')),
-        total: Number(meta.getAttribute('data-total')),
-        clicks: Number(meta.getAttribute('data-clicks')),
-        previousClicks: Number(meta.getAttribute('data-previous-clicks'))
-      });
+      if (event.defaultPrevented || (app && app.childElementCount > 0) || (target && (target.isContentEditable || /^(?:input|textarea|select)$/i.test(target.localName || '')))) return;
+      var url = keyTarget(event, meta.getAttribute('data-next'));
       if (url) { event.preventDefault(); location.assign(url); }
     });
   }

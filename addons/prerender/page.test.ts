@@ -1,6 +1,6 @@
 import type { SlideSnapshot } from './snapshot'
 import { describe, expect, it } from 'vitest'
-import { canvasSize, copyCss, deferApp, slideDescription, slidePage, slideTitle } from './page'
+import { canvasSize, copyCss, deferApp, metaContent, slideDescription, slidePage, slideTitle } from './page'
 
 const indexHtml = `<!DOCTYPE html>
 <html lang="en">
@@ -24,7 +24,7 @@ const indexHtml = `<!DOCTYPE html>
 
 const snapshot: SlideSnapshot = {
   no: 3,
-  clicks: 2,
+  next: '/talk/3?clicks=1',
   html: '<div id="page-root"><div id="slide-container"><div id="slide-content" style="height: 552px; width: 980px;"><div id="slideshow"><div class="slidev-page slidev-page-3"><h1>Three</h1></div></div></div></div></div>',
   htmlClass: 'light',
   bodyClass: '',
@@ -44,8 +44,6 @@ function page(extra: Partial<Parameters<typeof slidePage>[0]> = {}) {
     description: 'The third point, in words.',
     url: 'https://example.org/talk/3',
     fontFaces: '@font-face{font-family:"slidev-prerender-0"}',
-    total: 9,
-    previousClicks: 0,
     ...extra,
   } as Parameters<typeof slidePage>[0])
 }
@@ -69,7 +67,7 @@ describe('a slide\'s page', () => {
     expect(html.indexOf('<div id="app"></div>')).toBeLessThan(html.indexOf('<div class="slidev-prerender">'))
     expect(html).toContain('@font-face{font-family:"slidev-prerender-0"}')
     expect(html.indexOf('var slideAtFirstClick')).toBeLessThan(html.indexOf('<script type="module"'))
-    expect(html).toContain('<meta name="slidev-prerender" content="3" data-base="/talk/" data-router-mode="history" data-total="9" data-clicks="2" data-previous-clicks="0">')
+    expect(html).toContain('<meta name="slidev-prerender" content="3" data-base="/talk/" data-router-mode="history" data-next="/talk/3?clicks=1">')
     expect(html).toMatch(/<html lang="en" class="light">/)
   })
 
@@ -101,6 +99,11 @@ describe('a slide\'s page', () => {
 })
 
 describe('the page\'s words', () => {
+  it('reads the deck\'s description as text', () => {
+    expect(metaContent('<meta name="description" content="Fast &amp; small: &quot;Rust&quot;">', 'description')).toBe('Fast & small: "Rust"')
+    expect(metaContent('<meta name="author" content="A">', 'description')).toBeUndefined()
+  })
+
   it('describes a slide by its text after the title, on one line, cut at a word', () => {
     expect(slideDescription('Goal\n\nFast feedback loops\nShipping', 'Goal')).toBe('Fast feedback loops Shipping')
     const long = slideDescription(`Title ${'word '.repeat(60)}`, 'Title')

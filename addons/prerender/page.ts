@@ -28,6 +28,12 @@ function element(doc: Document, name: string): Element {
   return found
 }
 
+/** The `content` of `index.html`'s `<meta name="…">`, its entities decoded. */
+export function metaContent(html: string, name: string): string | undefined {
+  const meta = findOne(el => el.name === 'meta' && el.attribs.name === name, parseDocument(html).children)
+  return meta?.attribs.content
+}
+
 /**
  * The page's description: the slide's text after its title, on one line, cut at a word before
  * `max` characters. A slide with no more text than its title has the deck's description.
@@ -101,9 +107,6 @@ export interface SlidePageInput {
   url?: string
   /** The copy's `@font-face` rules (fonts.ts). */
   fontFaces: string
-  /** How many slides the deck has, and the previous slide's clicks: where the keys go before the deck runs. */
-  total: number
-  previousClicks: number
 }
 
 /** Attributes that mark the stylesheets a page lists only so that its critical CSS is taken from them. */
@@ -115,7 +118,7 @@ const onlyForCriticalCss = 'data-slidev-prerender-css'
  * of the slide after `#app`. Every stylesheet the slide used is linked, so that the critical CSS
  * is taken from all of them; `deferApp` then removes the ones the deck loads by itself.
  */
-export function slidePage({ indexHtml, snapshot, base, routerMode, title: ownTitle, description, url, fontFaces, total, previousClicks }: SlidePageInput): string {
+export function slidePage({ indexHtml, snapshot, base, routerMode, title: ownTitle, description, url, fontFaces }: SlidePageInput): string {
   const doc = parse(indexHtml)
   const html = element(doc, 'html')
   const head = element(doc, 'head')
@@ -159,7 +162,9 @@ export function slidePage({ indexHtml, snapshot, base, routerMode, title: ownTit
           `<link rel="canonical" href="${escapeAttribute(url)}">`,
         ]
       : []),
-    `<meta name="slidev-prerender" content="${snapshot.no}" data-base="${escapeAttribute(base)}" data-router-mode="${escapeAttribute(routerMode)}" data-total="${total}" data-clicks="${snapshot.clicks}" data-previous-clicks="${previousClicks}">`,
+    `<meta name="slidev-prerender" content="${snapshot.no}" data-base="${escapeAttribute(base)}" data-router-mode="${escapeAttribute(routerMode)}"${snapshot.next
+      ? ` data-next="${escapeAttribute(snapshot.next)}"`
+      : ''}>`,
     `<style>${copyCss(canvasSize(snapshot.html))}${fontFaces}</style>`,
   ].join('\n')
   const charset = findOne(el => el.name === 'meta' && (el.attribs.charset !== undefined || /content-type/i.test(el.attribs['http-equiv'] ?? '')), head.children)

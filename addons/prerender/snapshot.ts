@@ -3,8 +3,12 @@ import type { Browser, Page } from 'playwright-chromium'
 /** One slide as the built deck rendered it at its first click, ready to be written into a page. */
 export interface SlideSnapshot {
   no: number
-  /** How many clicks the slide has: what → steps through before the next slide. */
-  clicks: number
+  /**
+   * Where → takes the visitor from the slide at its first click, as the deck itself answered it
+   * (its next click, the next slide, or where a deck's own shortcut goes): a path on the site with its
+   * query. Undefined where → goes nowhere (the last slide).
+   */
+  next?: string
   /**
    * `#page-root` with only what shows the slide: `#slide-container` › `#slide-content` (at the
    * canvas size) › `#slideshow` › this slide's `.slidev-page`, its global layers beside it. Addresses
@@ -53,7 +57,7 @@ export interface SlideSkipped {
  * Runs in the built deck's page (serialised by Playwright, so it uses nothing from this module):
  * copies slide `no` as it is on screen. Returns a reason instead when the copy would not look the same.
  */
-export function copySlide(no: number): Omit<SlideSnapshot, 'no' | 'clicks'> | { reason: string } {
+export function copySlide(no: number): Omit<SlideSnapshot, 'no' | 'next'> | { reason: string } {
   const root = document.getElementById('page-root')
   const page = root?.querySelector<HTMLElement>(`#slide-content .slidev-page-${no}`)
   if (!root || !page)
@@ -275,27 +279,18 @@ export function slideUrl(url: string, no: number, routerMode: string): string {
     : `${url}${no}`
 }
 
-/**
- * The clicks of slide `no`, open at its first click in `page`: → is pressed until the deck leaves the
- * slide (or, on the last slide, until the address stops changing), reading `?clicks=` on the way.
- */
-async function countClicks(page: Page, no: number): Promise<number> {
+/** Presses → once in `page` and returns where the deck went (path and query), if anywhere within a second. */
+async function nextAddress(page: Page): Promise<string | undefined> {
   const where = () => page.evaluate(() => location.pathname + location.search)
-  let clicks = 0
-  for (let press = 0; press < 100; press++) {
-    const before = await where()
-    await page.keyboard.press('ArrowRight')
-    let after = before
-    for (let wait = 0; wait < 20 && after === before; wait++) {
-      await page.waitForTimeout(25)
-      after = await where()
-    }
-    const url = new URL(after, 'http://deck')
-    if (after === before || !url.pathname.replace(/\/$/, '').endsWith(`/${no}`))
-      return clicks
-    clicks = Number(url.searchParams.get('clicks') ?? clicks)
+  const before = await where()
+  await page.keyboard.press('ArrowRight')
+  for (let wait = 0; wait < 40; wait++) {
+    const after = await where()
+    if (after !== before)
+      return after
+    await page.waitForTimeout(25)
   }
-  return clicks
+  return undefined
 }
 
 async function settle(page: Page, no: number, timeout: number): Promise<boolean> {
@@ -357,9 +352,9 @@ export async function snapshotSlides({ browser, url, slides, routerMode, canvas,
       else {
         snapshots.push({
           no,
-          clicks: routerMode === 'hash'
-            ? 0
-            : await countClicks(page, no),
+          next: routerMode === 'hash'
+            ? undefined
+            : await nextAddress(page),
           ...copy,
         })
       }

@@ -7,7 +7,7 @@ import { builtSiteStep } from 'slidev-addons-kit/browser'
 import { bootScript } from './boot'
 import { inlineCriticalCss } from './critical'
 import { copyFontFaces } from './fonts'
-import { deferApp, slideDescription, slidePage, slideTitle } from './page'
+import { deferApp, metaContent, slideDescription, slidePage, slideTitle } from './page'
 import { snapshotSlides } from './snapshot'
 
 /** What the step needs to know of the deck. */
@@ -80,7 +80,7 @@ export function prerenderPages({ chromium, deck }: { chromium: BuildChromium, de
       const { slides, titles, title: deckTitle, routerMode, canvas, url: publicUrl } = deck()
       const warn = (line: string) => logger.warn(`slidev-addon-prerender: ${line}`)
       const indexHtml = readFileSync(join(dir, 'index.html'), 'utf8')
-      const deckDescription = /<meta name="description" content="([^"]*)"/.exec(indexHtml)?.[1] ?? ''
+      const deckDescription = metaContent(indexHtml, 'description') ?? ''
       const started = performance.now()
       const { snapshots, skipped } = await snapshotSlides({
         browser,
@@ -95,7 +95,10 @@ export function prerenderPages({ chromium, deck }: { chromium: BuildChromium, de
       let bytes = 0
       for (const snapshot of snapshots) {
         const title = slideTitle(snapshot.no, titles[snapshot.no], deckTitle)
-        const description = slideDescription(snapshot.text, titles[snapshot.no] ?? '', deckDescription)
+        // Slide 1 is the deck's cover and its address the deck's: it keeps the deck's description.
+        const description = snapshot.no === 1
+          ? deckDescription
+          : slideDescription(snapshot.text, titles[snapshot.no] ?? '', deckDescription)
         const page = deferApp(await inlineCriticalCss(slidePage({
           indexHtml,
           snapshot,
@@ -105,8 +108,6 @@ export function prerenderPages({ chromium, deck }: { chromium: BuildChromium, de
           description,
           url: slideAddress(publicUrl, snapshot.no),
           fontFaces: await copyFontFaces(snapshot.fontFaces, snapshot.characters, { dir, base }),
-          total: slides.length,
-          previousClicks: snapshots.find(other => other.no === snapshot.no - 1)?.clicks ?? 0,
         }), { dir, base, warn }))
         for (const file of pageFiles(snapshot.no, routerMode)) {
           mkdirSync(join(dir, file, '..'), { recursive: true })

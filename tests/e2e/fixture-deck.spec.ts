@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { fixtureBuilds, fixtureDir } from '../../tools/fixture-deck'
 import { pngSize } from '../support/images'
 import { readPdf } from '../support/pdf'
-import { expect, fixtureDeckTest, fixtureDist, slideHeadings } from './fixtures'
+import { currentSlide, expect, fixtureDeckTest, fixtureDist, slideHeadings } from './fixtures'
 
 // The addons on a deck that is not this talk: tests/fixture-deck (code, a table, notes, a backup
 // slide, a part plan), with the static site, the reading view, the road, the handout, the offline
@@ -103,12 +103,39 @@ test.describe('the addons, packed and installed, on another deck', () => {
     const worker = readFileSync(join(dist, 'sw.js'), 'utf8')
     for (const file of ['slidev-exported-handout.pdf', 'og-image.png', '404.html'])
       expect(worker, file).toContain(`url:"${file}"`)
+    // A page of its own for every slide (slidev-addon-prerender), which the worker precaches.
+    expect(log).toMatch(/slidev-addon-prerender: (\d+) of \1 slides pre-rendered/)
+    const response = await request.get('2')
+    expect(response.status()).toBe(200)
+    expect(await response.text()).toContain('<meta name="slidev-prerender" content="2"')
+    expect(worker).toContain('url:"2/index.html"')
+  })
+
+  test('paints a slide from its page before any script, and the deck takes over', async ({ browser, page, fixtureSite }) => {
+    const still = await browser.newContext({ javaScriptEnabled: false })
+    try {
+      const before = await still.newPage()
+      await before.goto(`${fixtureSite.url}2`)
+      await expect(before.locator('.slidev-prerender .slidev-page-2 h1, .slidev-prerender .slidev-page-2 h2').first()).toBeVisible()
+      const heading = await before.locator('.slidev-prerender .slidev-page-2').locator('h1, h2').first().textContent()
+      await page.goto('2')
+      await expect(page.locator('.slidev-prerender')).toHaveCount(0, { timeout: 15_000 })
+      await expect(currentSlide(page).locator('h1, h2').first()).toHaveText(heading!)
+    }
+    finally {
+      await still.close()
+    }
   })
 
   test('slidev build without a browser passes, says in one line per addon what it goes without, and names no missing file', () => {
     const { dir, log } = fixtureBuilds.noBrowser
     const lines = readFileSync(log, 'utf8').split('\n')
-    for (const addon of ['static-site', 'handout', 'deck-check']) {
+    for (const addon of [
+      'static-site',
+      'handout',
+      'deck-check',
+      'prerender',
+    ]) {
       const said = lines.filter(line => line.startsWith(`slidev-addon-${addon}: `))
       expect(said, addon).toEqual([
         expect.stringMatching(/: no browser at \/nonexistent\/chromium \(--executable-path\); pass --executable-path/),

@@ -85,6 +85,8 @@ export const fixtureDeckTest = test.extend<object, { fixtureSite: StaticSite }>(
 export async function openSlide(page: Page, no: number, prefix = ''): Promise<void> {
   await page.goto(`${prefix}${no}`)
   await expect(slideHeadings(page).first()).toBeVisible()
+  // The deck has taken over from the slide's pre-rendered page (slidev-addon-prerender).
+  await expect(page.locator('.slidev-prerender')).toHaveCount(0)
   await page.evaluate(() => document.fonts.ready)
 }
 
@@ -101,9 +103,9 @@ export async function printedSlides(page: Page, total: number): Promise<(no: num
   return slide
 }
 
-/** The slide on screen (in play mode, Slidev keeps only the current slide visible). */
+/** The deck's slide on screen (in play mode, Slidev keeps only the current slide visible), not a pre-rendered page's copy of it. */
 export function currentSlide(page: Page) {
-  return page.locator('#slide-content .slidev-page:visible').last()
+  return page.locator('#app #slide-content .slidev-page:visible').last()
 }
 
 /** The visible headings of the slide on screen. */

@@ -30,7 +30,7 @@ interface Measured {
  * tests/support/legibility.ts.
  */
 async function measureSlide(page: Page, no: number): Promise<Measured> {
-  return page.locator(`#slide-content .slidev-page-${no}`).evaluate((slide: HTMLElement) => {
+  return page.locator(`#app #slide-content .slidev-page-${no}`).evaluate((slide: HTMLElement) => {
     const slideRect = slide.getBoundingClientRect()
     const slideScale = slideRect.width / slide.offsetWidth
     const samples: Measured['samples'] = []

@@ -40,7 +40,7 @@ test.afterEach(({ site, requests }) => {
   expect(outside, `requests outside ${base}`).toEqual([])
 })
 
-/** A reload of these answers as GitHub Pages does: 404.html, then the slide (the same for every slide). */
+/** A reload of these answers as GitHub Pages does: the slide's own page (the same for every slide). */
 const reloaded = new Set([1, slides.find(s => s.layout === 'backup')!.no, slides.length])
 
 /**
@@ -79,13 +79,14 @@ test.describe(`the site under ${base}, served like GitHub Pages`, () => {
           for (const label of labels)
             expect.soft(label.trim(), `an image on slide ${slide.no} has no text alternative`).not.toBe('')
           // The slide alone: the page around it, the same on every slide, is checked once (quality.spec.ts).
-          expect.soft(await seriousViolations(page, `#slide-content .slidev-page-${slide.no}`), `axe on slide ${slide.no}`).toEqual([])
+          expect.soft(await seriousViolations(page, `#app #slide-content .slidev-page-${slide.no}`), `axe on slide ${slide.no}`).toEqual([])
           // The build cuts the fonts down to the deck's characters: nothing on the slide may fall outside.
           expect.soft(missingGlyphs(await currentSlide(page).evaluate(el => el.textContent ?? '')), `characters on slide ${slide.no} that the subset fonts lack`).toEqual([])
           expect.soft(await cspViolations(page), `content security policy violations on slide ${slide.no}`).toEqual([])
           if (reloaded.has(slide.no)) {
             const response = await page.reload()
-            expect.soft(response?.status(), `GitHub Pages answers a deep link with 404.html (slide ${slide.no})`).toBe(404)
+            // The slide's own page (slidev-addon-prerender), not 404.html.
+            expect.soft(response?.status(), `GitHub Pages answers a deep link with the slide's page (slide ${slide.no})`).toBe(200)
             await expect.soft(page).toHaveURL(`${site.url}${slide.no}`)
             await expect.soft(slideHeadings(page).first(), `the heading of slide ${slide.no} after a reload`).toHaveText(slide.heading)
           }

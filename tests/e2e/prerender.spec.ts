@@ -140,23 +140,44 @@ test('once the deck has taken over, the keys move it and the page holds no copy'
   await expect(page.locator('.slidev-prerender')).toHaveCount(0)
 })
 
-test('before the deck\'s scripts have run, the keys already go from slide to slide, by their pages', async ({ page }) => {
+test('before the deck\'s scripts have run, → already goes where the deck\'s own → goes, by the pages', async ({ page, request }) => {
   // The deck's scripts answered, but empty: the page stays as its HTML painted it.
   await page.route(/\/assets\/index-[\w-]+\.js$/, route => route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }))
-  const clicked = slides.findIndex((slide, i) => i > 0 && /```\w*\s*\{[^}]*\|/.test(slide.content)) + 1
-  await page.goto(`${builtSite.url}${clicked - 1}`)
-  await expect(page.locator(`.slidev-prerender .slidev-page-${clicked - 1}`)).toBeVisible()
+  const origin = new URL(builtSite.url).origin
+  const nextOf = async (no: number) => /data-next="([^"]*)"/.exec(await (await request.get(`${builtSite.url}${no}`)).text())?.[1]
+  // Slide 2 → its next page, painted from its HTML with the deck still not running.
+  const next = await nextOf(2)
+  expect(next).toBe(`${new URL(builtSite.url).pathname}3`)
+  await page.goto(`${builtSite.url}2`)
+  await expect(page.locator('.slidev-prerender .slidev-page-2')).toBeVisible()
   await page.keyboard.press('ArrowRight')
-  await expect(page).toHaveURL(`${builtSite.url}${clicked}`)
-  await expect(page.locator(`.slidev-prerender .slidev-page-${clicked}`)).toBeVisible()
+  await expect(page).toHaveURL(`${origin}${next}`)
+  await expect(page.locator('.slidev-prerender .slidev-page-3')).toBeVisible()
   await expect(page.locator('#app')).toBeEmpty()
   // A slide with clicks: → goes to its first click, which the deck draws (its page holds the slide before them).
+  const clicked = slides.findIndex((slide, i) => i > 0 && /```\w*\s*\{[^}]*\|/.test(slide.content)) + 1
+  expect(await nextOf(clicked)).toBe(`${new URL(builtSite.url).pathname}${clicked}?clicks=1`)
+  await page.goto(`${builtSite.url}${clicked}`)
   await page.keyboard.press('ArrowRight')
   await expect(page).toHaveURL(`${builtSite.url}${clicked}?clicks=1`)
-  await page.goto(`${builtSite.url}${clicked + 1}`)
+  // The other keys wait for the deck (a deck's own shortcuts may give them other moves).
+  await page.goto(`${builtSite.url}3`)
   await page.keyboard.press('ArrowLeft')
-  await expect(page, 'back to the previous slide at its last click').toHaveURL(new RegExp(`/${clicked}\\?clicks=[1-9]\\d*$`))
-  await page.goto(`${builtSite.url}${clicked + 1}`)
-  await page.keyboard.press('ArrowUp')
-  await expect(page).toHaveURL(`${builtSite.url}${clicked}`)
+  await page.waitForTimeout(300)
+  await expect(page).toHaveURL(`${builtSite.url}3`)
+})
+
+test('on a demo slide, → before the deck runs skips its backups as the deck\'s own → does', async ({ page, request }) => {
+  // slidev-addon-road: → on a demo slide goes past its backup slides. The page learnt it from the deck.
+  const demos = slides.filter((slide, i) => slide.layout !== 'backup' && slides[i + 1]?.layout === 'backup')
+  expect(demos.length).toBeGreaterThan(0)
+  for (const slide of demos) {
+    const html = await (await request.get(`${builtSite.url}${slide.no}`)).text()
+    const next = /data-next="([^"]*)"/.exec(html)?.[1]
+    expect(next, `slide ${slide.no} goes past its backups`).not.toBe(`${new URL(builtSite.url).pathname}${slide.no + 1}`)
+    await page.goto(`${builtSite.url}${slide.no}`)
+    await expect(page.locator('#app #slide-content .slidev-page:visible')).toHaveCount(1)
+    await page.keyboard.press('ArrowRight')
+    await expect(page, `slide ${slide.no}`).toHaveURL(`http://127.0.0.1:${new URL(builtSite.url).port}${next}`)
+  }
 })

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { cspHeader } from '../../addons/static-site/csp'
 import { budgets } from '../../bench/budgets'
 import { measureFirstLoad } from '../../bench/first-load'
@@ -75,13 +76,19 @@ test('the page title and language follow the view (Slidev\'s head handling, slim
 })
 
 test.describe('content security policy', () => {
-  test('the built page carries the policy, which allows only the site itself', async ({ page }) => {
+  test('the built page carries the policy, which allows only the site itself and the page\'s own inline script, by its hash', async ({ page, request }) => {
     await openSlide(page, 1)
-    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
-    expect(policy).toBe(cspHeader())
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content') ?? ''
+    // Each slide's page starts with one inline script (slidev-addon-prerender), allowed by its hash alone.
+    const html = await (await request.get(`${builtSite.url}1`)).text()
+    const inline = [
+      ...html.matchAll(/<script>([\s\S]*?)<\/script>/g),
+    ].map(match => `'sha256-${createHash('sha256').update(match[1]!).digest('base64')}'`)
+    expect(inline).toHaveLength(1)
+    expect(policy).toBe(cspHeader().replace(`script-src 'self'`, `script-src 'self' ${inline.join(' ')}`))
     expect(policy).toContain(`default-src 'self'`)
-    expect(policy).toContain(`script-src 'self';`)
     expect(policy).not.toMatch(/unsafe-eval|\*|https?:/)
+    expect(policy).toMatch(/script-src 'self' 'sha256-[\w+/=]+';/)
   })
 
   // Each slide under the policy, opened by its shared link: tests/e2e/pages.spec.ts, as it opens each.

@@ -18,6 +18,9 @@ export default defineAppSetup(({ router }) => {
     copy.remove()
     return
   }
+  // From now on the deck is there beneath it: a tap or a click reaches the deck, and a reader the deck only.
+  copy.setAttribute('aria-hidden', 'true')
+  ;(copy as HTMLElement).style.pointerEvents = 'none'
   const takeover = takeOver(copy, no)
   // A key pressed before the copy is gone moves the deck: the copy goes with the first move.
   void router.isReady().then(() => {
