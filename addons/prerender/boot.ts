@@ -78,8 +78,8 @@ export function keyTarget(key: { key: string, shiftKey: boolean, ctrlKey: boolea
 /** The class of the copy of the slide that a page shows until the deck takes over (client/takeover.ts). */
 export const copyClass = 'slidev-prerender'
 
-/** The class on `<html>` that keeps the copy invisible while its fonts are decoded (CSS in page.ts). */
-export const fontsClass = 'slidev-prerender-fonts'
+/** The class on `<html>` that keeps the copy invisible while its fonts are decoded or its scale computed (CSS in page.ts). */
+export const waitClass = 'slidev-prerender-wait'
 
 /** The class on `<html>` that hides the copy (CSS in page.ts). */
 export const offClass = 'slidev-prerender-off'
@@ -99,18 +99,59 @@ export function bootScript(): string {
     hash: location.hash
   }) === Number(meta.getAttribute('content'));
   if (!here) document.documentElement.classList.add(${JSON.stringify(offClass)});
-  // The copy's fonts are in the page, but a browser still decodes them after the first layout: the
-  // copy waits for them (at most a second), so that its text is never laid out in another font first.
+  // The copy stays invisible (at most a second) until what it needs is ready, so that it is never
+  // laid out otherwise first: its fonts, which are in the page but decoded after the first layout,
+  // and, where the page's CSS cannot scale it, its scale.
+  var root = document.documentElement;
+  var waiting = 0;
+  function hold() {
+    waiting++;
+    root.classList.add(${JSON.stringify(waitClass)});
+    var done = false;
+    var release = function () {
+      if (done) return;
+      done = true;
+      if (--waiting === 0) root.classList.remove(${JSON.stringify(waitClass)});
+    };
+    setTimeout(release, 1000);
+    return release;
+  }
+  function whenParsed(then) {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', then);
+    else then();
+  }
   var faces = [];
   if (here && document.fonts && document.fonts.forEach) {
     document.fonts.forEach(function (face) { if (/^["']?slidev-prerender-/.test(face.family)) faces.push(face); });
   }
   if (faces.length) {
-    var root = document.documentElement;
-    root.classList.add(${JSON.stringify(fontsClass)});
-    var show = function () { root.classList.remove(${JSON.stringify(fontsClass)}); };
-    setTimeout(show, 1000);
-    Promise.all(faces.map(function (face) { return face.load(); })).then(show, show);
+    var fontsIn = hold();
+    Promise.all(faces.map(function (face) { return face.load(); })).then(fontsIn, fontsIn);
+  }
+  // The page's CSS scales the copy with tan(atan2()) of container units; a browser without them, or
+  // one that gets them wrong (WebKit 2.50 takes 100vw in atan2() for something else), is found out by
+  // asking for tan(atan2(100vw, <the window's width>px)), which is 1, and the copy is scaled from here.
+  var probe = document.createElement('div');
+  probe.style.cssText = 'position:absolute;visibility:hidden;scale:tan(atan2(100vw, ' + innerWidth + 'px))';
+  root.appendChild(probe);
+  var scales = Math.abs(parseFloat(getComputedStyle(probe).scale) - 1) < 0.01;
+  probe.remove();
+  if (here && !scales) {
+    var scaled = hold();
+    whenParsed(function () {
+      var fit = function () {
+        var container = document.querySelector(${JSON.stringify(`.${copyClass} #slide-container`)});
+        var content = container && container.querySelector('#slide-content');
+        if (!content || !content.isConnected) return;
+        var box = getComputedStyle(container);
+        var width = container.clientWidth - parseFloat(box.paddingLeft) - parseFloat(box.paddingRight);
+        var height = container.clientHeight - parseFloat(box.paddingTop) - parseFloat(box.paddingBottom);
+        content.style.setProperty('--slidev-slide-scale', String(Math.min(width / content.offsetWidth, height / content.offsetHeight)));
+      };
+      fit();
+      addEventListener('resize', fit);
+      scaled();
+    });
   }
   // Until the deck runs, → goes to the next page as the deck's own → would (each slide's page paints
   // at once); history mode only, where each slide has a page.

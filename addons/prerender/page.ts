@@ -3,7 +3,7 @@ import type { SlideSnapshot } from './snapshot'
 import { render } from 'dom-serializer'
 import { append, appendChild, findAll, findOne, getAttributeValue, prependChild, removeElement } from 'domutils'
 import { parseDocument } from 'htmlparser2'
-import { bootScript, copyClass, deferredTemplateId, fontsClass, offClass } from './boot'
+import { bootScript, copyClass, deferredTemplateId, offClass, waitClass } from './boot'
 
 /** Parsed and written as Beasties does, so that the page goes through both unchanged. */
 const parse = (html: string): Document => parseDocument(html, { decodeEntities: false })
@@ -76,7 +76,7 @@ export function copyCss(canvas: { width: number, height: number }): string {
   return [
     `.${copyClass}{position:fixed;inset:0;z-index:2147483646}`,
     `.${offClass} .${copyClass}{display:none}`,
-    `.${fontsClass} .${copyClass}{visibility:hidden}`,
+    `.${waitClass} .${copyClass}{visibility:hidden}`,
     `.${copyClass} #slide-container{container-type:size}`,
     `.${copyClass} #slide-content{--slidev-slide-scale:1}`,
     `@supports (width: calc(100cqw * tan(atan2(1px, 1px)))){.${copyClass} #slide-content{--slidev-slide-scale:${scale}}}`,

@@ -261,11 +261,14 @@ export function copySlide(no: number): Omit<SlideSnapshot, 'no' | 'next'> | { re
 }
 
 /** Whether slide `no` is on screen and settled (runs in the page, like `copySlide`). */
-function slideSettled(no: number): boolean {
+function slideSettled({ no, anyLayout }: { no: number, anyLayout: boolean }): boolean {
   const page = document.querySelector<HTMLElement>(`#slide-content .slidev-page-${no}`)
   return !!page
     && getComputedStyle(page).display !== 'none'
     && !page.querySelector('.slidev-slide-loading')
+    // The slide's own layout is mounted (Slidev's layouts are `.slidev-layout`), not only the
+    // global layers beside it; a deck's layout without that class is taken after a few seconds.
+    && (anyLayout || !!page.querySelector('.slidev-layout'))
     && [
       ...page.querySelectorAll('img'),
     ].every(img => img.complete)
@@ -294,14 +297,16 @@ async function nextAddress(page: Page): Promise<string | undefined> {
 }
 
 async function settle(page: Page, no: number, timeout: number): Promise<boolean> {
-  const deadline = Date.now() + timeout
+  const started = Date.now()
+  const deadline = started + timeout
   // Asked from here, as a function: a deck's policy without 'unsafe-eval' refuses an expression.
   while (Date.now() < deadline) {
-    if (await page.evaluate(slideSettled, no)) {
+    const asked = { no, anyLayout: Date.now() - started > 5000 }
+    if (await page.evaluate(slideSettled, asked)) {
       // Two frames, so that anything a component does once mounted is on screen.
       await page.evaluate(() => new Promise<void>(done => requestAnimationFrame(() => requestAnimationFrame(() => done()))))
       // Still so after them (a font or picture the slide asked for meanwhile is in).
-      if (await page.evaluate(slideSettled, no))
+      if (await page.evaluate(slideSettled, asked))
         return true
     }
     await page.waitForTimeout(50)

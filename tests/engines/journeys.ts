@@ -41,7 +41,7 @@ function shownHeading(): string | undefined {
  */
 function textBoxes(copy: boolean) {
   const root = document.querySelector(copy ? '.slidev-prerender' : '#app')
-  if (!root || (copy && document.documentElement.classList.contains('slidev-prerender-fonts')))
+  if (!root || (copy && document.documentElement.classList.contains('slidev-prerender-wait')))
     return undefined
   const page = [
     ...root.querySelectorAll('#slide-content .slidev-page'),
