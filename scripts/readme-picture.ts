@@ -145,7 +145,7 @@ async function photographTakeover(url: string, browser: Awaited<ReturnType<typeo
     await context.close()
   }
   const sheet = await browser.newPage({
-    viewport: { width: 1296, height: 400 },
+    viewport: { width: 1304, height: 396 },
   })
   await sheet.setContent(`<body style="margin:0;padding:8px;background:#fff;font:16px system-ui;display:flex;gap:8px">${[
     'Painted from the page, before any script',
