@@ -125,15 +125,21 @@ async function throttle(page: Page, network: Network | undefined): Promise<void>
   })
 }
 
-/** Measures one cold load of `url` (see PaintLoad). */
-export async function measurePaint(browser: Browser, url: string, { slide1, network, timeout = 30_000 }: { slide1: string, network?: Network, timeout?: number }): Promise<PaintLoad> {
+/** A laptop's page in a fresh context (empty cache) over `network`, watched from its first script on. */
+async function watchedPage(browser: Browser, network: Network | undefined, watch: Parameters<typeof watchPaint>[0]) {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 720 },
   })
+  const page = await context.newPage()
+  await throttle(page, network)
+  await page.addInitScript(watchPaint, watch)
+  return { context, page }
+}
+
+/** Measures one cold load of `url` (see PaintLoad). */
+export async function measurePaint(browser: Browser, url: string, { slide1, network, timeout = 30_000 }: { slide1: string, network?: Network, timeout?: number }): Promise<PaintLoad> {
+  const { context, page } = await watchedPage(browser, network, { slide1, pressKeys: false, next: '' })
   try {
-    const page = await context.newPage()
-    await throttle(page, network)
-    await page.addInitScript(watchPaint, { slide1, pressKeys: false, next: '' })
     await page.goto(url)
     await page.waitForFunction(() => window.__paint?.shown !== undefined, undefined, { timeout, polling: 50 })
     await page.waitForTimeout(2000)
@@ -170,13 +176,8 @@ export async function measurePaint(browser: Browser, url: string, { slide1, netw
  * keys work. A press that loads another page counts until that page shows it.
  */
 export async function measureKeys(browser: Browser, url: string, { next, network, timeout = 30_000 }: { next: string, network?: Network, timeout?: number }): Promise<number> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 720 },
-  })
+  const { context, page } = await watchedPage(browser, network, { slide1: 'none', pressKeys: true, next })
   try {
-    const page = await context.newPage()
-    await throttle(page, network)
-    await page.addInitScript(watchPaint, { slide1: 'none', pressKeys: true, next })
     await page.goto(url)
     const deadline = Date.now() + timeout
     while (Date.now() < deadline) {

@@ -80,7 +80,11 @@ export function probedSite(dist = resolve(process.env.DECK_DIST ?? 'dist')): str
 
 /** Serves `probedSite(dist)` like GitHub Pages, under `base` only; `close` also removes the copy. */
 export async function serveProbedSite(dist?: string, siteBase = base): Promise<StaticSite> {
-  const copy = probedSite(dist)
+  return serveCopy(probedSite(dist), siteBase)
+}
+
+/** Serves a copy of the site like GitHub Pages, under `siteBase` only; `close` also removes the copy. */
+async function serveCopy(copy: string, siteBase: string): Promise<StaticSite> {
   const site = await serveSite(copy, { base: siteBase })
   return {
     url: site.url,
@@ -103,12 +107,5 @@ export async function serveSiteWithoutDeck(dist = resolve(process.env.DECK_DIST 
     const html = readFileSync(join(copy, file), 'utf8')
     writeFileSync(join(copy, file), html.replace(/<template id="slidev-prerender-app">[\s\S]*?<\/template>/, ''))
   }
-  const site = await serveSite(copy, { base: siteBase })
-  return {
-    url: site.url,
-    close: async () => {
-      await site.close()
-      rmSync(copy, { recursive: true, force: true })
-    },
-  }
+  return serveCopy(copy, siteBase)
 }
