@@ -117,7 +117,10 @@ export function prerenderPages({ chromium, deck }: { chromium: BuildChromium, de
       }
       if (skipped.length)
         warn(skippedLine(skipped))
-      logger.info(`slidev-addon-prerender: ${snapshots.length} of ${slides.length} slides pre-rendered in ${((performance.now() - started) / 1000).toFixed(1)} s (${(bytes / snapshots.length / 1024).toFixed(0)} KiB a page before compression)`)
+      const size = snapshots.length
+        ? ` (${(bytes / snapshots.length / 1024).toFixed(0)} KiB a page before compression)`
+        : ''
+      logger.info(`slidev-addon-prerender: ${snapshots.length} of ${slides.length} slides pre-rendered in ${((performance.now() - started) / 1000).toFixed(1)} s${size}`)
     },
   })
   // The deck's policy (slidev-addon-static-site, or any page that collects the additions) lets the
