@@ -32,8 +32,16 @@ function frames() {
   }
 }
 
+// The tests give `document` a font set of their own: the one it had comes back after each (the
+// other test files share this document).
+const ownFonts = Object.getOwnPropertyDescriptor(document, 'fonts')
+
 afterEach(() => {
   document.body.innerHTML = ''
+  if (ownFonts)
+    Object.defineProperty(document, 'fonts', ownFonts)
+  else
+    delete (document as { fonts?: unknown }).fonts
 })
 
 describe('the deck taking over from the copy', () => {
