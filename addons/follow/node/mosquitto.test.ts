@@ -404,9 +404,11 @@ describe('a venue\'s broker: no anonymous clients, a read-only audience login, a
     const refusals = anonymous.statuses.filter(s => s.status === 'refused')
     expect(refusals[0]).toMatchObject({ detail: 'not allowed in (not authorised, code 135)', code: 135 })
     const gaps = refusals.slice(1, 5).map((s, i) => s.at - refusals[i]!.at)
-    // Each gap is the wait plus the broker's answer (a few ms, more on a loaded machine).
+    // Each gap is the wait plus the broker's answer. Mosquitto 2.0 serves WebSocket clients on its
+    // 100 ms tick, and a refused phone waits on it for the upgrade, its CONNECT's answer and the close:
+    // up to about 300 ms more (a run measured 303, 503, 503 and 904 ms for these four waits).
     gaps.forEach((gap, i) => expect(gap, `gap ${i}: ${gaps.join(', ')}`).toBeGreaterThanOrEqual([100, 200, 400, 800][i]! - 5))
-    gaps.forEach((gap, i) => expect(gap, `gap ${i}: ${gaps.join(', ')}`).toBeLessThan([100, 200, 400, 800][i]! + 250))
+    gaps.forEach((gap, i) => expect(gap, `gap ${i}: ${gaps.join(', ')}`).toBeLessThan([100, 200, 400, 800][i]! + 450))
     // Refused throughout: the bar never says "connecting" between two refusals.
     expect(anonymous.statuses.slice(1).every(s => s.status === 'refused')).toBe(true)
   })
