@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { parseSync } from '@slidev/parser'
 import { deck } from '../../data/deck'
 import { comparePngs, pngSize } from '../support/images'
-import { expect, test } from './fixtures'
+import { currentSlide, expect, openSlide, test } from './fixtures'
 
 /** The tags of the built index.html a link preview reads, by property or name. */
 function metaTags(html: string): Record<string, string> {
@@ -54,9 +54,9 @@ test.describe('a link to the deck, pasted into a chat', () => {
   test('shows the title slide as a visitor sees it at that size', async ({ page, request }) => {
     const png = await (await request.get('og-image.png')).body()
     await page.setViewportSize({ width: 1200, height: 630 })
-    await page.goto('1')
-    await expect(page.locator('h1')).toHaveText(deck.title)
-    await expect(page.locator('.slidev-layout').first()).toContainText(deck.speaker)
+    await openSlide(page, 1)
+    await expect(currentSlide(page).locator('h1')).toHaveText(deck.title)
+    await expect(currentSlide(page).locator('.slidev-layout')).toContainText(deck.speaker)
     await page.evaluate(() => document.fonts.ready.then(() => {}))
     const visitor = await page.screenshot()
     const { differing, inked } = await comparePngs(page, png, visitor)
