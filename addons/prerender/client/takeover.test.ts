@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { deckShows, takeOver } from './takeover'
+import { copyFonts, deckLiesUnderCopy, deckShows, takeOver } from './takeover'
 
 /** A page with the copy of slide `no` and the deck's #app, as a pre-rendered page has them. */
 function prerenderedPage(no: number) {
@@ -80,6 +80,54 @@ describe('the deck taking over from the copy', () => {
     expect(deckShows(doc, 2)).toBe(false)
     link.setAttribute('data-slidev-prerender-failed', '')
     expect(deckShows(doc, 2)).toBe(true)
+  })
+
+  it('asks for the deck\'s faces of the copy\'s fonts, and waits for them', async () => {
+    const copy = prerenderedPage(6)
+    copy.querySelector('.slidev-page')!.innerHTML = '<h1 style="font-family: slidev-prerender-0, Inter, sans-serif !important">Six</h1>'
+    expect(copyFonts(copy)).toEqual([
+      expect.stringMatching(/ 16px Inter, sans-serif$/),
+    ])
+    let loaded: () => void = () => {}
+    const asked: string[] = []
+    Object.defineProperty(document, 'fonts', {
+      configurable: true,
+      value: {
+        status: 'loaded',
+        load: (font: string) => new Promise<void>((done) => {
+          asked.push(font)
+          loaded = done
+        }),
+      },
+    })
+    const clock = frames()
+    takeOver(copy, 6, clock)
+    expect(asked).toEqual(copyFonts(copy))
+    deckRenders(6)
+    clock.run()
+    expect(copy.isConnected, 'the deck\'s font is still on its way').toBe(true)
+    loaded()
+    await Promise.resolve()
+    await Promise.resolve()
+    clock.run()
+    expect(copy.isConnected).toBe(false)
+  })
+
+  it('waits until the deck\'s text lies where the copy\'s does, to a pixel', () => {
+    const copy = document.createElement('div')
+    const deck = document.createElement('div')
+    copy.innerHTML = '<h1>Six</h1><p>text</p>'
+    deck.innerHTML = '<h1>Six</h1><p>text</p>'
+    const at = (el: Element, y: number) => Object.defineProperty(el, 'getBoundingClientRect', {
+      value: () => ({ x: 80, y, width: 400, height: 76 }),
+    })
+    at(copy.querySelector('h1')!, 76)
+    at(copy.querySelector('p')!, 200)
+    at(deck.querySelector('h1')!, 80)
+    at(deck.querySelector('p')!, 200)
+    expect(deckLiesUnderCopy(copy, deck), 'its heading still 4 px lower').toBe(false)
+    at(deck.querySelector('h1')!, 76.5)
+    expect(deckLiesUnderCopy(copy, deck)).toBe(true)
   })
 
   it('removes the copy at once when the deck moves elsewhere first', async () => {

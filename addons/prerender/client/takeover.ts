@@ -1,7 +1,7 @@
 /**
  * The deck taking over from the copy of the slide that a pre-rendered page painted (page.ts): the
- * copy stays on top until the deck shows the same slide, with its stylesheets, fonts and pictures
- * in, and goes in the frame the deck's slide is ready; nothing moves. It goes at once when the deck
+ * copy stays on top until the deck shows the same slide, with its stylesheets, pictures and the
+ * fonts the copy's text is in, and goes in the frame the deck's slide is ready; nothing moves. It goes at once when the deck
  * navigates elsewhere first, and after `timeout` ms whatever happens, so that a broken slide never
  * hides the deck behind a picture of itself.
  */
@@ -12,6 +12,23 @@ export function stylesheetsSettled(doc: Document): boolean {
     ...doc.querySelectorAll<HTMLLinkElement>('link[rel~="stylesheet"]'),
   ]
     .every(link => link.sheet !== null || link.hasAttribute('data-slidev-prerender-failed') || link.disabled)
+}
+
+/**
+ * The fonts the copy draws its text in, as the deck names them (`italic 600 16px "Inter", sans-serif`):
+ * the copy's elements name the copy's own faces first (`slidev-prerender-0, Inter, …`), and the deck's
+ * after. The deck may not have asked for them yet when its slide is laid out; the takeover loads them
+ * first, so that the deck's text never moves when they come in.
+ */
+export function copyFonts(copy: Element): string[] {
+  const fonts = new Set<string>()
+  for (const el of copy.querySelectorAll<HTMLElement>('[style*="slidev-prerender-"]')) {
+    const family = el.style.fontFamily.split(',').map(name => name.trim()).filter(name => !/^["']?slidev-prerender-/.test(name)).join(', ')
+    const style = getComputedStyle(el)
+    if (family)
+      fonts.add(`${style.fontStyle} ${style.fontWeight} 16px ${family}`)
+  }
+  return [...fonts]
 }
 
 /** Whether the deck in `#app` shows slide `no`, rendered, with everything it needs in. */
@@ -26,6 +43,29 @@ export function deckShows(doc: Document, no: number): boolean {
     ].every(img => img.complete)
     && doc.fonts.status === 'loaded'
     && stylesheetsSettled(doc)
+}
+
+/**
+ * Whether the deck's slide lies where the copy does: the boxes of its headings, paragraphs, list
+ * items and code lines, taken in the same order in both, within a pixel. A deck whose text settles a
+ * moment after it renders (a line box that waits for a font another element asks for) is waited for,
+ * so that nothing moves when the copy goes.
+ */
+export function deckLiesUnderCopy(copy: Element, deck: Element): boolean {
+  const text = 'h1, h2, h3, h4, p, li, .line'
+  const under = [
+    ...deck.querySelectorAll(text),
+  ].slice(0, 24)
+  const over = [
+    ...copy.querySelectorAll(text),
+  ].slice(0, 24)
+  if (under.length !== over.length)
+    return true
+  return under.every((el, i) => {
+    const a = el.getBoundingClientRect()
+    const b = over[i]!.getBoundingClientRect()
+    return Math.abs(a.x - b.x) <= 1 && Math.abs(a.y - b.y) <= 1 && Math.abs(a.width - b.width) <= 1 && Math.abs(a.height - b.height) <= 1
+  })
 }
 
 export interface Takeover {
@@ -55,10 +95,17 @@ export function takeOver(copy: Element, no: number, {
     }
   })
   const start = now()
+  // The deck's own faces of the copy's fonts, asked for now (see copyFonts).
+  let fontsIn = !doc.fonts?.load
+  if (!fontsIn) {
+    void Promise.allSettled(copyFonts(copy).map(font => doc.fonts.load(font))).then(() => {
+      fontsIn = true
+    })
+  }
   const watch = () => {
     if (!copy.isConnected)
       return
-    if (deckShows(doc, no))
+    if (fontsIn && deckShows(doc, no) && deckLiesUnderCopy(copy, doc.querySelector(`#app #slide-content .slidev-page-${no}`)!))
       return finish('ready')
     if (now() - start > timeout)
       return finish('timeout')
