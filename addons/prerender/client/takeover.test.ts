@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { copyFonts, deckLiesUnderCopy, deckShows, takeOver } from './takeover'
 
 /** A page with the copy of slide `no` and the deck's #app, as a pre-rendered page has them. */
@@ -118,9 +118,7 @@ describe('the deck taking over from the copy', () => {
     const deck = document.createElement('div')
     copy.innerHTML = '<h1>Six</h1><p>text</p>'
     deck.innerHTML = '<h1>Six</h1><p>text</p>'
-    const at = (el: Element, y: number) => Object.defineProperty(el, 'getBoundingClientRect', {
-      value: () => ({ x: 80, y, width: 400, height: 76 }),
-    })
+    const at = (el: Element, y: number) => vi.spyOn(el, 'getBoundingClientRect').mockReturnValue({ x: 80, y, width: 400, height: 76 } as DOMRect)
     at(copy.querySelector('h1')!, 76)
     at(copy.querySelector('p')!, 200)
     at(deck.querySelector('h1')!, 80)
