@@ -37,9 +37,10 @@ describe('the build\'s browser', () => {
     expect(probeBuildChromium(nowhere)).not.toBe(probeBuildChromium({ ...nowhere, executablePath: '/elsewhere' }))
   })
 
+  // A browser's start takes half a second on a quiet machine, several on a busy one.
   it.skipIf(!shell)('starts when it is there', async () => {
     expect(await probeBuildChromium({ executablePath: shell, from: 'export.executablePath' })).toEqual({ ok: true })
-  })
+  }, 30_000)
 })
 
 describe('the built site, served while a step looks at it', () => {
