@@ -20,7 +20,9 @@ export async function inlineCriticalCss(html: string, { dir, base, warn }: { dir
     keyframes: 'critical',
     // Beasties matches a selector with its pseudo-classes stripped, so `.a :not(pre)>code` is tried as
     // `.a >code` and missed. A rule with a functional pseudo-class is kept whatever it matches.
-    allowRules: [/:(?:not|is|where|has)\(/],
+    // Nor does it match a class of `<html>` itself (`html.dark { --code-bg: … }`, a dark theme's
+    // variables): rules on the root are kept whatever its classes.
+    allowRules: [/:(?:not|is|where|has)\(/, /^(?:html|:root)[.:[#\s]/],
     compress: true,
     logger: {
       warn,

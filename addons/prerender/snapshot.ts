@@ -338,10 +338,18 @@ export async function snapshotSlides({ browser, url, slides, routerMode, canvas,
   })
   const snapshots: SlideSnapshot[] = []
   const skipped: SlideSkipped[] = []
+  // A page's uncaught errors, said once each with the slides they came from.
+  const errors = new Map<string, string[]>()
   const queue = [...slides]
   const worker = async () => {
     const page = await context.newPage()
-    page.on('pageerror', error => warn(`slide ${page.url().split('/').pop()}: uncaught ${String(error).split('\n')[0]}`))
+    page.on('pageerror', (error) => {
+      const line = `uncaught ${String(error).split('\n')[0]}`
+      errors.set(line, [
+        ...errors.get(line) ?? [],
+        page.url().split('/').pop() ?? '?',
+      ])
+    })
     for (let no = queue.shift(); no !== undefined; no = queue.shift()) {
       await page.goto(slideUrl(url, no, routerMode), { waitUntil: 'load', timeout })
       if (routerMode === 'hash')
@@ -369,6 +377,13 @@ export async function snapshotSlides({ browser, url, slides, routerMode, canvas,
     await Promise.all(Array.from({
       length: Math.min(pages, slides.length),
     }, worker))
+    for (const [line, where] of errors) {
+      warn(`${line} (slide${where.length > 1
+        ? 's'
+        : ''} ${[
+        ...new Set(where),
+      ].join(', ')})`)
+    }
     snapshots.sort((a, b) => a.no - b.no)
     skipped.sort((a, b) => a.no - b.no)
   }
