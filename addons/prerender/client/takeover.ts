@@ -47,18 +47,19 @@ export function deckShows(doc: Document, no: number): boolean {
 
 /**
  * Whether the deck's slide lies where the copy does: the boxes of its headings, paragraphs, list
- * items and code lines, taken in the same order in both, within a pixel. A deck whose text settles a
+ * items, code lines and the inline boxes in them, taken in the same order in both, within a pixel. A deck whose text settles a
  * moment after it renders (a line box that waits for a font another element asks for) is waited for,
  * so that nothing moves when the copy goes.
  */
 export function deckLiesUnderCopy(copy: Element, deck: Element): boolean {
-  const text = 'h1, h2, h3, h4, p, li, .line'
+  // Inline boxes too: a heading's box stays put while the text in it settles.
+  const text = 'h1, h2, h3, h4, p, li, .line, span, code, a'
   const under = [
     ...deck.querySelectorAll(text),
-  ].slice(0, 24)
+  ].slice(0, 40)
   const over = [
     ...copy.querySelectorAll(text),
-  ].slice(0, 24)
+  ].slice(0, 40)
   if (under.length !== over.length)
     return true
   return under.every((el, i) => {
