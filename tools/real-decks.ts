@@ -101,8 +101,9 @@ export function run(command: string, args: string[], { cwd, env = {}, timeout = 
       const ms = Date.now() - started
       if (code === 0)
         return done({ output, ms })
-      const error = new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit code ${code}`}) in ${cwd}:\n${output.split('\n').slice(-40).join('\n')}`)
-      Object.assign(error, { output, ms })
+      const ended = signal ?? `exit code ${code}`
+      const error = new Error(`${command} ${args.join(' ')} failed (${ended}) in ${cwd}:\n${output.split('\n').slice(-40).join('\n')}`)
+      Object.assign(error, { output, ms, ended })
       fail(error)
     })
   })
@@ -264,7 +265,7 @@ export function normaliseError(message: string): string {
 const deckCopy = (consumer: string, deck: Deck) => join(consumer, 'decks', `${deck.name}-${process.pid}`)
 
 /** Builds one deck in a consumer folder with `addons` listed (in its package.json's `slidev.addons`). */
-async function buildDeck(deck: Deck, consumer: string, addons: string[]): Promise<{ dist: string, output: string, ms: number, error?: string }> {
+async function buildDeck(deck: Deck, consumer: string, addons: string[]): Promise<{ dist: string, output: string, ms: number, error?: string, ended?: string }> {
   const dir = deckCopy(consumer, deck)
   rmSync(dir, { recursive: true, force: true })
   cpSync(deck.dir, dir, { recursive: true })
@@ -290,15 +291,26 @@ async function buildDeck(deck: Deck, consumer: string, addons: string[]): Promis
     }
   }
   catch (error) {
-    const { output = '', ms = 0 } = error as { output?: string, ms?: number }
+    const { output = '', ms = 0, ended } = error as { output?: string, ms?: number, ended?: string }
     return {
       dist: join(dir, 'dist'),
       output,
       ms,
       error: (error as Error).message,
+      ended,
     }
   }
 }
+
+/** The lines of a failed build that say what failed: the deck's problems, an error's message, a plugin's name. */
+function failureLines(output: string): string[] {
+  return [
+    ...new Set(output.split('\n').map(line => line.trim()).filter(line => /^\S+\.md:\d+ \(slide \d+\)|^\[?[\w-]*Error\]?:|error during build|^slidev-addon|\[plugin [\w:-]+\]|^code:|^plugin:|^hook:/.test(line))),
+  ].slice(0, 12)
+}
+
+/** The last lines a build printed, on one line. */
+const lastLines = (output: string) => output.split('\n').map(line => line.trim()).filter(Boolean).slice(-6).join(' | ')
 
 /** What the built deck shows in Chromium: console errors on slide 1 and the overview, and each slide's text there. */
 async function lookAt(browser: Browser, dist: string, withTexts: boolean): Promise<{ consoleErrors: string[], slideTexts?: string[][] }> {
@@ -586,16 +598,18 @@ export async function checkRealDecks({ decks = realDecks(), addons = addonNames(
       const consumer = job.addons.length
         ? await consumerFor(job.addons)
         : stock
-      const built = await buildDeck(deck, consumer, job.addons)
+      let built = await buildDeck(deck, consumer, job.addons)
+      if (built.error && !failureLines(built.output).length) {
+        // A build that ended without a word of why (killed, or crashed) says nothing of the deck or the
+        // addon: it is built once more, and the log keeps what the first one printed last.
+        log(`again ${deck.name} · ${job.label}: the build ended (${built.ended}) after ${(built.ms / 1000).toFixed(1)} s without saying why; its last lines: ${lastLines(built.output)}`)
+        built = await buildDeck(deck, consumer, job.addons)
+      }
       const problems: string[] = []
       const notices = built.output.split('\n').map(line => line.trim()).filter(line => /^slidev-addon-[\w-]+:/.test(line))
       let look: Awaited<ReturnType<typeof lookAt>> = { consoleErrors: [] }
       if (built.error) {
-        // The lines that say what failed: the deck's problems, an error's message, a plugin's name.
-        const said = built.output.split('\n').map(line => line.trim()).filter(line => /^\S+\.md:\d+ \(slide \d+\)|^\[?[\w-]*Error\]?:|error during build|^slidev-addon|\[plugin [\w:-]+\]|^code:|^plugin:|^hook:/.test(line))
-        problems.push(`build failed: ${[
-          ...new Set(said),
-        ].slice(0, 12).join(' | ') || built.error.split('\n').slice(-8).join(' | ')}`)
+        problems.push(`build failed (${built.ended}): ${failureLines(built.output).join(' | ') || lastLines(built.output)}`)
       }
       else {
         browser ??= chromium.launch({
@@ -644,7 +658,9 @@ export async function checkRealDecks({ decks = realDecks(), addons = addonNames(
         if (built.error)
           throw new Error(`${deck.name} does not build with stock Slidev ${stockSlidev}: ${built.error}`)
       }
-      writeFileSync(resultFile, `${JSON.stringify(result, null, 2)}\n`)
+      // A failed build is built again next run, whatever failed it; a checked one is kept.
+      if (!built.error)
+        writeFileSync(resultFile, `${JSON.stringify(result, null, 2)}\n`)
       rmSync(deckCopy(consumer, deck), { recursive: true, force: true })
       results.push(result)
       log(`${result.ok ? 'ok  ' : 'FAIL'} ${deck.name} · ${job.label} (${(built.ms / 1000).toFixed(1)} s)${result.ok
