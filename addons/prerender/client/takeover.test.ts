@@ -45,7 +45,7 @@ afterEach(() => {
 })
 
 describe('the deck taking over from the copy', () => {
-  it('keeps the copy until the deck shows the same slide, rendered, then removes it in that frame', async () => {
+  it('keeps the copy until the deck shows the same slide, rendered, then removes it in the next frame where it still does', async () => {
     const copy = prerenderedPage(7)
     const clock = frames()
     const { finished } = takeOver(copy, 7, clock)
@@ -58,6 +58,8 @@ describe('the deck taking over from the copy', () => {
     clock.run()
     expect(copy.isConnected, 'another slide').toBe(true)
     deckRenders(7)
+    clock.run()
+    expect(copy.isConnected, 'the frame the deck became ready in: it is laid out again under the copy').toBe(true)
     clock.run()
     expect(copy.isConnected).toBe(false)
     await expect(finished).resolves.toBe('ready')
@@ -109,6 +111,59 @@ describe('the deck taking over from the copy', () => {
     loaded()
     await Promise.resolve()
     await Promise.resolve()
+    clock.run()
+    clock.run()
+    expect(copy.isConnected).toBe(false)
+  })
+
+  it('asks again for a face the deck declares after the takeover began, and waits for it', async () => {
+    const copy = prerenderedPage(7)
+    copy.querySelector('.slidev-page')!.innerHTML = '<h1 style="font-family: slidev-prerender-1, Mono, monospace !important">man cargo</h1>'
+    // No face of Mono yet: the first load finds nothing to load. Then a stylesheet declares one.
+    let declared = false
+    let faceLoaded = false
+    const asked: string[] = []
+    Object.defineProperty(document, 'fonts', {
+      configurable: true,
+      value: {
+        status: 'loaded',
+        load: async (font: string) => {
+          asked.push(font)
+          return []
+        },
+        check: () => !declared || faceLoaded,
+      },
+    })
+    const clock = frames()
+    takeOver(copy, 7, clock)
+    await Promise.resolve()
+    await Promise.resolve()
+    declared = true
+    deckRenders(7)
+    clock.run()
+    expect(copy.isConnected, 'the deck\'s face of Mono is not in').toBe(true)
+    expect(asked, 'asked at the start, and again once declared').toHaveLength(2)
+    faceLoaded = true
+    clock.run()
+    expect(copy.isConnected, 'the face came in this frame: the deck\'s glyphs move in the next').toBe(true)
+    clock.run()
+    expect(copy.isConnected).toBe(false)
+  })
+
+  it('compares the deck\'s slide with the copy\'s slide, not with the copy\'s global layers', () => {
+    const copy = prerenderedPage(5)
+    copy.querySelector('.slidev-page')!.innerHTML = '<h1>Five</h1>'
+    copy.insertAdjacentHTML('beforeend', '<div class="slide-number"><span>5</span></div>')
+    const clock = frames()
+    takeOver(copy, 5, clock)
+    deckRenders(5)
+    const at = (el: Element, y: number) => vi.spyOn(el, 'getBoundingClientRect').mockReturnValue({ x: 80, y, width: 400, height: 76 } as DOMRect)
+    at(copy.querySelector('h1')!, 76)
+    at(document.querySelector('#app h1')!, 80)
+    clock.run()
+    expect(copy.isConnected, 'the deck\'s heading is 4 px lower than the copy\'s').toBe(true)
+    at(document.querySelector('#app h1')!, 76)
+    clock.run()
     clock.run()
     expect(copy.isConnected).toBe(false)
   })

@@ -1,8 +1,8 @@
 /**
  * The deck taking over from the copy of the slide that a pre-rendered page painted (page.ts): the
  * copy stays on top until the deck shows the same slide, with its stylesheets, pictures and the
- * fonts the copy's text is in, and goes in the frame the deck's slide is ready; nothing moves. It goes at once when the deck
- * navigates elsewhere first, and after `timeout` ms whatever happens, so that a broken slide never
+ * fonts the copy's text is in, and goes in the frame after the deck's slide is ready; nothing moves.
+ * It goes at once when the deck navigates elsewhere first, and after `timeout` ms whatever happens, so that a broken slide never
  * hides the deck behind a picture of itself.
  */
 
@@ -60,6 +60,8 @@ export function deckLiesUnderCopy(copy: Element, deck: Element): boolean {
   const over = [
     ...copy.querySelectorAll(text),
   ].slice(0, 40)
+  // A slide whose elements differ in number from its copy's (a component that draws more once it
+  // runs) cannot be compared box by box: the other conditions and the timeout decide.
   if (under.length !== over.length)
     return true
   return under.every((el, i) => {
@@ -77,7 +79,8 @@ export interface Takeover {
 }
 
 /**
- * Watches, frame by frame, for the deck to show slide `no`, then removes `copy` in that frame.
+ * Watches, frame by frame, for the deck to show slide `no`, then removes `copy` in the next frame
+ * where it still does.
  * `frame` and `now` stand in for `requestAnimationFrame` and `performance.now` in tests.
  */
 export function takeOver(copy: Element, no: number, {
@@ -96,18 +99,44 @@ export function takeOver(copy: Element, no: number, {
     }
   })
   const start = now()
-  // The deck's own faces of the copy's fonts, asked for now (see copyFonts).
-  let fontsIn = !doc.fonts?.load
-  if (!fontsIn) {
-    void Promise.allSettled(copyFonts(copy).map(font => doc.fonts.load(font))).then(() => {
-      fontsIn = true
+  // The deck's own faces of the copy's fonts, asked for now (see copyFonts), and again in any frame
+  // where one is not in: a stylesheet that declares a face may come after the takeover began.
+  const fonts = copyFonts(copy)
+  let asked = !doc.fonts?.load
+  if (!asked) {
+    void Promise.allSettled(fonts.map(font => doc.fonts.load(font))).then(() => {
+      asked = true
     })
   }
+  const fontsIn = () => asked && (!doc.fonts?.check || fonts.every((font) => {
+    try {
+      if (doc.fonts.check(font))
+        return true
+      void doc.fonts.load(font).catch(() => {})
+      return false
+    }
+    catch {
+      // A font the browser cannot parse is not waited for.
+      return true
+    }
+  }))
+  // The copy's slide against the deck's: the copy's global layers (a slide number, a reader's
+  // announcement) have no counterpart inside the deck's slide.
+  const copied = copy.querySelector(`.slidev-page-${no}`) ?? copy
+  // Ready in the frame before too: a face that came in during this frame lays the deck's text out
+  // anew only after this check (a glyph moves inside a box that keeps its size), so the copy stays
+  // over that frame, and the deck under it is the one laid out with everything in.
+  let readyBefore = false
   const watch = () => {
     if (!copy.isConnected)
       return
-    if (fontsIn && deckShows(doc, no) && deckLiesUnderCopy(copy, doc.querySelector(`#app #slide-content .slidev-page-${no}`)!))
+    const page = doc.querySelector(`#app #slide-content .slidev-page-${no}`)
+    // Where the deck's text lies first: laying it out is what asks for the faces it needs, so that
+    // the font set's status is the deck's as rendered.
+    const ready = !!page && deckLiesUnderCopy(copied, page) && fontsIn() && deckShows(doc, no)
+    if (ready && readyBefore)
       return finish('ready')
+    readyBefore = ready
     if (now() - start > timeout)
       return finish('timeout')
     frame(watch)
