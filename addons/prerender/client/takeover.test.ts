@@ -91,6 +91,7 @@ describe('the deck taking over from the copy', () => {
       expect.stringMatching(/ 16px Inter, sans-serif$/),
     ])
     let loaded: () => void = () => {}
+    let isIn = false
     const asked: string[] = []
     Object.defineProperty(document, 'fonts', {
       configurable: true,
@@ -98,8 +99,12 @@ describe('the deck taking over from the copy', () => {
         status: 'loaded',
         load: (font: string) => new Promise<void>((done) => {
           asked.push(font)
-          loaded = done
+          loaded = () => {
+            isIn = true
+            done()
+          }
         }),
+        check: () => isIn,
       },
     })
     const clock = frames()

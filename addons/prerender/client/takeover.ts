@@ -2,8 +2,8 @@
  * The deck taking over from the copy of the slide that a pre-rendered page painted (page.ts): the
  * copy stays on top until the deck shows the same slide, with its stylesheets, pictures and the
  * fonts the copy's text is in, and goes in the frame after the deck's slide is ready; nothing moves.
- * It goes at once when the deck navigates elsewhere first, and after `timeout` ms whatever happens, so that a broken slide never
- * hides the deck behind a picture of itself.
+ * It goes at once when the deck navigates elsewhere first, and after `timeout` ms whatever happens,
+ * so that a broken slide never hides the deck behind a picture of itself.
  */
 
 /** Whether `doc`'s stylesheets (`<link>`) have all loaded or failed. */
@@ -47,9 +47,9 @@ export function deckShows(doc: Document, no: number): boolean {
 
 /**
  * Whether the deck's slide lies where the copy does: the boxes of its headings, paragraphs, list
- * items, code lines and the inline boxes in them, taken in the same order in both, within a pixel. A deck whose text settles a
- * moment after it renders (a line box that waits for a font another element asks for) is waited for,
- * so that nothing moves when the copy goes.
+ * items, code lines and the inline boxes in them, taken in the same order in both, within a pixel. A
+ * deck whose text settles a moment after it renders (a line box that waits for a font another
+ * element asks for) is waited for, so that nothing moves when the copy goes.
  */
 export function deckLiesUnderCopy(copy: Element, deck: Element): boolean {
   // Inline boxes too: a heading's box stays put while the text in it settles.
@@ -99,16 +99,13 @@ export function takeOver(copy: Element, no: number, {
     }
   })
   const start = now()
-  // The deck's own faces of the copy's fonts, asked for now (see copyFonts), and again in any frame
-  // where one is not in: a stylesheet that declares a face may come after the takeover began.
+  // The deck's own faces of the copy's fonts (see copyFonts): asked for now, so that they are on their
+  // way before the deck renders, and waited for frame by frame. One not in is asked for again: a
+  // stylesheet that declares a face may come after the takeover began.
   const fonts = copyFonts(copy)
-  let asked = !doc.fonts?.load
-  if (!asked) {
-    void Promise.allSettled(fonts.map(font => doc.fonts.load(font))).then(() => {
-      asked = true
-    })
-  }
-  const fontsIn = () => asked && (!doc.fonts?.check || fonts.every((font) => {
+  for (const font of fonts)
+    void doc.fonts?.load?.(font).catch(() => {})
+  const fontsIn = () => !doc.fonts?.check || fonts.every((font) => {
     try {
       if (doc.fonts.check(font))
         return true
@@ -119,7 +116,7 @@ export function takeOver(copy: Element, no: number, {
       // A font the browser cannot parse is not waited for.
       return true
     }
-  }))
+  })
   // The copy's slide against the deck's: the copy's global layers (a slide number, a reader's
   // announcement) have no counterpart inside the deck's slide.
   const copied = copy.querySelector(`.slidev-page-${no}`) ?? copy
