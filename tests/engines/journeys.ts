@@ -35,18 +35,16 @@ function shownHeading(): string | undefined {
 }
 
 /**
- * Where the slide's text lies on screen: each heading's and code line's box (rounded to the pixel)
+ * Where slide `no`'s text lies on screen: each heading's and code line's box (rounded to the pixel)
  * and text, in the copy of a pre-rendered page (`copy`) or in the deck; and whether the copy's own
- * fonts are in. Undefined while that is not on screen.
+ * fonts are in. Undefined while that is not on screen (the page before it may still be).
  */
-function textBoxes(copy: boolean) {
+function textBoxes(copy: boolean, no: number) {
   const root = document.querySelector(copy ? '.slidev-prerender' : '#app')
   if (!root || (copy && document.documentElement.classList.contains('slidev-prerender-wait')))
     return undefined
-  const page = [
-    ...root.querySelectorAll('#slide-content .slidev-page'),
-  ].find(el => el.getClientRects().length)
-  if (!page)
+  const page = root.querySelector(`#slide-content .slidev-page-${no}`)
+  if (!page?.getClientRects().length)
     return undefined
   const boxes = [
     ...page.querySelectorAll('h1, h2, h3, .line, p'),
@@ -184,8 +182,11 @@ export function journeys(engine: Engine): void {
           slides.find(slide => slide.content.includes('```'))!.no,
         ]) {
           await tab.goto(`${still.url}${no}`)
-          await expect.poll(() => tab.run(textBoxes, true), patience).toBeDefined()
-          const painted = (await tab.run(textBoxes, true))!
+          // What the poll saw, not a second look: the copy is measured on its own page, as it was painted.
+          // (Classic WebDriver answers `undefined` as null.)
+          let seen: ReturnType<typeof textBoxes>
+          await expect.poll(async () => seen = await tab.run(textBoxes, true, no), patience).toBeTruthy()
+          const painted = seen!
           expect(painted.fonts.length, `slide ${no}: the copy's own fonts`).toBeGreaterThan(0)
           expect(painted.fonts.every(status => status === 'loaded'), `slide ${no}: ${painted.fonts}`).toBe(true)
           expect(painted.boxes.length, `slide ${no}`).toBeGreaterThan(0)
@@ -194,7 +195,7 @@ export function journeys(engine: Engine): void {
           await expectShown(no)
           // Where its text lies, before and after the takeover: the same to a pixel (the copy's scale is
           // computed by CSS, the deck's by its script).
-          const running = (await tab.run(textBoxes, false))!.boxes
+          const running = (await tab.run(textBoxes, false, no))!.boxes
           expect(running.map(box => box.text), `slide ${no}`).toEqual(painted.boxes.map(box => box.text))
           running.forEach((box, i) => {
             const before = painted.boxes[i]!
